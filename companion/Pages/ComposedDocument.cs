@@ -1,0 +1,125 @@
+using AngleSharp.Dom;
+using AngleSharp.Html.Dom;
+using AngleSharp.Html.Parser;
+
+namespace Refully.Companion.Pages;
+
+/// <summary>
+/// Parses a captured page whose shadow roots were serialized as &lt;template shadowrootmode="open"&gt; and
+/// turns it into one flat ("composed") tree: each shadow root's content takes the place of its host's
+/// children, with slots filled by the light children assigned to them. After that, ordinary selectors
+/// and TextContent see the text that lived inside shadow roots, which is where Katal keeps it.
+/// AngleSharp attaches declarative shadow roots while parsing (element.ShadowRoot), and never throws on
+/// bad HTML; the walk is iterative, so deep nesting cannot overflow the stack.
+/// </summary>
+public sealed class ComposedDocument
+{
+    private ComposedDocument(IHtmlDocument document, int shadowRoots, int depth)
+    {
+        Document = document;
+        ShadowRootCount = shadowRoots;
+        MaxDepth = depth;
+    }
+
+    public IHtmlDocument Document { get; }
+
+    /// <summary>How many shadow roots the page carried.</summary>
+    public int ShadowRootCount { get; }
+
+    /// <summary>The deepest element nesting seen while composing.</summary>
+    public int MaxDepth { get; }
+
+    public static ComposedDocument Parse(string html)
+    {
+        var parser = new HtmlParser(new HtmlParserOptions { IsKeepingSourceReferences = false });
+        var document = parser.ParseDocument(html);
+        var (roots, depth) = Compose(document);
+        return new ComposedDocument(document, roots, depth);
+    }
+
+    private static (int Roots, int Depth) Compose(IDocument document)
+    {
+        var roots = 0;
+        var maxDepth = 0;
+        var stack = new Stack<(INode Node, int Depth)>();
+        if (document.DocumentElement is { } root)
+        {
+            stack.Push((root, 1));
+        }
+        while (stack.Count > 0)
+        {
+            var (node, depth) = stack.Pop();
+            maxDepth = Math.Max(maxDepth, depth);
+            if (node is IElement element)
+            {
+                if (element.ShadowRoot is { } shadow)
+                {
+                    roots++;
+                    Flatten(element, shadow);
+                }
+                else if (element is IHtmlTemplateElement { } template && template.HasAttribute("shadowrootmode"))
+                {
+                    // A declarative root the parser did not attach (e.g. a second one on the same host): read it anyway.
+                    roots++;
+                    var fragment = template.Content;
+                    var parent = template.Parent;
+                    if (parent is not null)
+                    {
+                        foreach (var child in fragment.ChildNodes.ToArray())
+                        {
+                            parent.InsertBefore(child, template);
+                        }
+                        parent.RemoveChild(template);
+                        // Re-visit the parent's new children.
+                        stack.Push((parent, depth - 1));
+                        continue;
+                    }
+                }
+            }
+            var children = node.ChildNodes;
+            for (var i = children.Length - 1; i >= 0; i--)
+            {
+                stack.Push((children[i], depth + 1));
+            }
+        }
+        return (roots, maxDepth);
+    }
+
+    /// <summary>Moves the shadow tree into the host, placing light children into their slots.</summary>
+    private static void Flatten(IElement host, IShadowRoot shadow)
+    {
+        var light = host.ChildNodes.ToList();
+        foreach (var node in light)
+        {
+            host.RemoveChild(node);
+        }
+        var shadowNodes = shadow.ChildNodes.ToList();
+        foreach (var node in shadowNodes)
+        {
+            host.AppendChild(node);
+        }
+        var assigned = new HashSet<INode>();
+        foreach (var slot in host.QuerySelectorAll("slot").ToList())
+        {
+            var name = slot.GetAttribute("name") ?? "";
+            var matching = light.Where(n => !assigned.Contains(n) && SlotName(n) == name).ToList();
+            if (matching.Count == 0)
+            {
+                continue; // keep the slot's fallback content
+            }
+            foreach (var node in matching)
+            {
+                slot.Parent?.InsertBefore(node, slot);
+                assigned.Add(node);
+            }
+            slot.Parent?.RemoveChild(slot);
+        }
+        // Light children no slot took are not displayed by a browser, but their text may still be data: keep it, after.
+        foreach (var node in light.Where(n => !assigned.Contains(n)))
+        {
+            host.AppendChild(node);
+        }
+    }
+
+    private static string SlotName(INode node) => node is IElement e ? e.GetAttribute("slot") ?? "" : "";
+}

@@ -1,0 +1,75 @@
+using AngleSharp.Dom;
+
+namespace Refully.Companion.Pages;
+
+public sealed record PageTable(IReadOnlyList<string> Headers, int Rows);
+
+/// <summary>
+/// What can be read from any composed page without knowing its type: headings and the tables (plain
+/// &lt;table&gt; and Katal kat-table) with their header texts and row counts.
+/// </summary>
+public static class PageSummary
+{
+    public static IReadOnlyList<string> Headings(IDocument document) =>
+        document.QuerySelectorAll("h1, h2, h3, [role=heading]")
+            .Select(h => Text.Normalize(h.TextContent))
+            .Where(t => t.Length > 0)
+            .Distinct()
+            .Take(20)
+            .ToList();
+
+    public static IReadOnlyList<PageTable> Tables(IDocument document)
+    {
+        var tables = new List<PageTable>();
+        foreach (var table in document.QuerySelectorAll("table, kat-table"))
+        {
+            tables.Add(table.LocalName == "table" ? HtmlTable(table) : KatTable(table));
+        }
+        return tables;
+    }
+
+    private static PageTable HtmlTable(IElement table)
+    {
+        var rows = table.QuerySelectorAll("tr").Where(r => r.Closest("table") == table).ToList();
+        var headerRow = rows.FirstOrDefault(r => r.Children.Any(c => c.LocalName == "th"));
+        var headers = headerRow?.Children.Select(c => Text.Normalize(c.TextContent)).ToList() ?? [];
+        return new PageTable(headers, rows.Count(r => r != headerRow && r.Children.Any(c => c.LocalName == "td")));
+    }
+
+    private static PageTable KatTable(IElement table)
+    {
+        var rows = table.QuerySelectorAll("kat-table-row").Where(r => r.Closest("kat-table") == table).ToList();
+        var headerRow = rows.FirstOrDefault(r => r.Closest("kat-table-head") is not null) ?? rows.FirstOrDefault();
+        var headers = headerRow?.QuerySelectorAll("kat-table-cell").Select(c => Text.Normalize(c.TextContent)).ToList() ?? [];
+        return new PageTable(headers, rows.Count(r => r != headerRow));
+    }
+}
+
+public static class Text
+{
+    /// <summary>Collapses runs of white space (including no-break spaces) to one space and trims.</summary>
+    public static string Normalize(string? text)
+    {
+        if (string.IsNullOrEmpty(text))
+        {
+            return "";
+        }
+        var builder = new System.Text.StringBuilder(text.Length);
+        var space = false;
+        foreach (var c in text)
+        {
+            if (char.IsWhiteSpace(c) || c == '\u00A0')
+            {
+                space = builder.Length > 0;
+                continue;
+            }
+            if (space)
+            {
+                builder.Append(' ');
+                space = false;
+            }
+            builder.Append(c);
+        }
+        return builder.ToString();
+    }
+}

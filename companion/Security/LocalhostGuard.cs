@@ -1,0 +1,126 @@
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.Extensions.Options;
+using Refully.Companion.Api;
+using Refully.Companion.Hosting;
+using Refully.Companion.Storage;
+
+namespace Refully.Companion.Security;
+
+/// <summary>
+/// The localhost boundary, applied to every request before routing:
+/// 1. the Host header must be 127.0.0.1 or localhost with the port we listen on (defeats DNS rebinding);
+/// 2. an Origin header, when present, must be the dashboard's own origin or a Chrome extension's origin;
+///    web pages (and the opaque "null" origin) are refused, and no CORS header is ever sent;
+/// 3. request bodies must be JSON (multipart only where a route says so) and within the size limit.
+/// Token checks happen per route group (see <see cref="TokenAuthFilter"/>).
+/// </summary>
+public sealed class LocalhostGuard(RequestDelegate next, IServer server, IOptionsMonitor<CompanionOptions> options, ILogger<LocalhostGuard> logger)
+{
+    private static readonly string[] LoopbackNames = ["127.0.0.1", "localhost"];
+
+    public async Task InvokeAsync(HttpContext context)
+    {
+        var port = ListeningPort(context);
+        if (!IsAllowedHost(context.Request.Host, port))
+        {
+            logger.LogWarning("Refused a request with Host {Host}: not this companion's loopback address", context.Request.Host.Value);
+            await Problems.WriteAsync(context, StatusCodes.Status403Forbidden, ProblemCodes.HostNotAllowed,
+                $"Requests must be addressed to 127.0.0.1:{port} or localhost:{port}.");
+            return;
+        }
+
+        var origin = context.Request.Headers.Origin.ToString();
+        if (origin.Length > 0 && !IsAllowedOrigin(origin, port))
+        {
+            logger.LogWarning("Refused a request from a web page origin");
+            await Problems.WriteAsync(context, StatusCodes.Status403Forbidden, ProblemCodes.OriginNotAllowed,
+                "Web pages may not call the companion. Only the paired Refully extension and the companion's own dashboard may.");
+            return;
+        }
+
+        if (HasBody(context.Request))
+        {
+            var limit = options.CurrentValue.MaxBodyBytes;
+            if (context.Request.ContentLength > limit)
+            {
+                await Problems.WriteAsync(context, StatusCodes.Status413PayloadTooLarge, ProblemCodes.BodyTooLarge,
+                    $"The request body has {context.Request.ContentLength} bytes; the companion accepts at most {limit}.");
+                return;
+            }
+            var sizeFeature = context.Features.Get<Microsoft.AspNetCore.Http.Features.IHttpMaxRequestBodySizeFeature>();
+            if (sizeFeature is { IsReadOnly: false })
+            {
+                sizeFeature.MaxRequestBodySize = limit;
+            }
+            if (!IsAllowedContentType(context))
+            {
+                await Problems.WriteAsync(context, StatusCodes.Status415UnsupportedMediaType, ProblemCodes.UnsupportedMediaType,
+                    "The companion accepts only application/json request bodies (multipart/form-data for report uploads).");
+                return;
+            }
+        }
+
+        await next(context);
+    }
+
+    internal static bool IsAllowedHost(HostString host, int port) =>
+        host.HasValue
+        && LoopbackNames.Contains(host.Host, StringComparer.OrdinalIgnoreCase)
+        && host.Port == port;
+
+    private static bool IsAllowedOrigin(string origin, int port)
+    {
+        if (origin.StartsWith("chrome-extension://", StringComparison.Ordinal))
+        {
+            // Which extension may use which token is checked with the token; pairing is open to extensions.
+            return origin.Length > "chrome-extension://".Length && !origin[19..].Contains('/');
+        }
+        return LoopbackNames.Any(name => string.Equals(origin, $"http://{name}:{port}", StringComparison.OrdinalIgnoreCase));
+    }
+
+    private static bool HasBody(HttpRequest request) =>
+        request.ContentLength > 0 || request.Headers.TransferEncoding.Count > 0
+        || HttpMethods.IsPost(request.Method) || HttpMethods.IsPut(request.Method) || HttpMethods.IsPatch(request.Method);
+
+    private static bool IsAllowedContentType(HttpContext context)
+    {
+        var request = context.Request;
+        if (request.ContentLength is 0 && string.IsNullOrEmpty(request.ContentType))
+        {
+            return true;
+        }
+        if (request.HasJsonContentType())
+        {
+            return true;
+        }
+        return request.HasFormContentType
+            && request.ContentType!.StartsWith("multipart/form-data", StringComparison.OrdinalIgnoreCase)
+            && MultipartRoutes.Any(r => request.Path.StartsWithSegments(r));
+    }
+
+    /// <summary>Routes that take report uploads as multipart/form-data.</summary>
+    internal static readonly PathString[] MultipartRoutes = [new("/api/reports")];
+
+    private int ListeningPort(HttpContext context)
+    {
+        var addresses = server.Features.Get<IServerAddressesFeature>()?.Addresses;
+        if (addresses is { Count: > 0 })
+        {
+            foreach (var address in addresses)
+            {
+                if (Uri.TryCreate(address, UriKind.Absolute, out var uri) && uri.Port > 0)
+                {
+                    return uri.Port;
+                }
+            }
+        }
+        // In-memory test server: no socket, the configured port stands in.
+        return context.Connection.LocalPort > 0 ? context.Connection.LocalPort : options.CurrentValue.Port;
+    }
+}
+
+public static class LocalhostGuardExtensions
+{
+    public static IApplicationBuilder UseLocalhostGuard(this IApplicationBuilder app) => app.UseMiddleware<LocalhostGuard>();
+}

@@ -1,0 +1,70 @@
+using LiteDB;
+using Microsoft.Extensions.Options;
+using Refully.Companion.Hosting;
+
+namespace Refully.Companion.Storage;
+
+/// <summary>
+/// The one LiteDB database of this install. Only classes in Storage/ use it; everything else goes
+/// through a store. Opened once, disposed when the host stops (which flushes the file).
+/// </summary>
+public sealed class CompanionDatabase : IDisposable
+{
+    public CompanionDatabase(string path)
+    {
+        Path = path;
+        var folder = System.IO.Path.GetDirectoryName(path);
+        if (!string.IsNullOrEmpty(folder))
+        {
+            Directory.CreateDirectory(folder);
+        }
+        Database = Open(new ConnectionString { Filename = path, Connection = ConnectionType.Direct }, path);
+    }
+
+    private CompanionDatabase(LiteDatabase database)
+    {
+        Path = ":memory:";
+        Database = database;
+    }
+
+    /// <summary>An in-memory database, for tests.</summary>
+    public static CompanionDatabase InMemory() => new(new LiteDatabase(new MemoryStream(), CreateMapper()));
+
+    public string Path { get; }
+
+    internal LiteDatabase Database { get; }
+
+    public void Dispose() => Database.Dispose();
+
+    private static LiteDatabase Open(ConnectionString connection, string path)
+    {
+        try
+        {
+            return new LiteDatabase(connection, CreateMapper());
+        }
+        catch (IOException ex)
+        {
+            throw new StorageUnavailableException(
+                $"The data file {path} is in use by another program (is the companion already running?): {ex.Message}", ex);
+        }
+    }
+
+    /// <summary>
+    /// A mapper of our own: no global state, and documents never carry a `_type` from input
+    /// (stored types are concrete records; nothing is typed `object`).
+    /// </summary>
+    private static BsonMapper CreateMapper() => new() { EnumAsInteger = false, SerializeNullValues = false, TrimWhitespace = false, EmptyStringToNull = false };
+}
+
+public sealed class StorageUnavailableException(string message, Exception inner) : Exception(message, inner);
+
+public static class StorageServiceCollectionExtensions
+{
+    public static IServiceCollection AddCompanionStorage(this IServiceCollection services)
+    {
+        services.AddSingleton(sp => new CompanionDatabase(sp.GetRequiredService<IOptions<CompanionOptions>>().Value.ResolveDbPath()));
+        services.AddSingleton<TokenStore>();
+        services.AddSingleton<PageStore>();
+        return services;
+    }
+}
