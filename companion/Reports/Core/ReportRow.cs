@@ -1,0 +1,117 @@
+namespace Refully.Companion.Reports.Core;
+
+/// <summary>
+/// One data row of a recognised report, read through its reader's columns. Getters are null-safe: a
+/// column that is absent or empty gives null. A value that cannot be read adds a problem that names the
+/// file, line, column and value: an Error when the caller says the field is required (the file is then
+/// rejected), else a Warning (the field is left null and the row kept).
+/// </summary>
+public sealed class ReportRow
+{
+    private readonly Dictionary<string, int> _columns;
+    private readonly IReadOnlyList<string> _headers;
+    private string[] _fields = [];
+
+    public ReportRow(string file, HeaderMap headers, IEnumerable<ReportColumn> columns, ReportValueFormat format, ICollection<ReportProblem> problems)
+    {
+        File = file;
+        _headers = headers.Headers;
+        Format = format;
+        Problems = problems;
+        _columns = columns.ToDictionary(c => c.Key, headers.IndexOf, StringComparer.Ordinal);
+    }
+
+    public string File { get; }
+
+    /// <summary>1-based line number in the file of the row being read.</summary>
+    public long Line { get; private set; }
+
+    /// <summary>How dates and numbers are written in this file (detected by the core).</summary>
+    public ReportValueFormat Format { get; }
+
+    public ICollection<ReportProblem> Problems { get; }
+
+    /// <summary>Moves the row to the next record's fields (called by the core).</summary>
+    public void Load(string[] fields, long line)
+    {
+        _fields = fields;
+        Line = line;
+    }
+
+    public bool HasColumn(string key) => _columns.TryGetValue(key, out var i) && i >= 0;
+
+    /// <summary>The trimmed text of a column, or null when absent or empty.</summary>
+    public string? Text(string key)
+    {
+        if (!_columns.TryGetValue(key, out var i))
+        {
+            throw new ArgumentException($"Column key '{key}' is not declared by this reader.", nameof(key));
+        }
+        if (i < 0 || i >= _fields.Length)
+        {
+            return null;
+        }
+        var value = _fields[i].Trim();
+        return value.Length == 0 ? null : value;
+    }
+
+    public string? Text(string key, bool required) => required ? Require(key, Text(key)) : Text(key);
+
+    /// <summary>An identifier (order id, FNSKU, transaction item id …). Excel-mangled ids (5.80293E+13) are refused.</summary>
+    public string? Id(string key, bool required = false)
+    {
+        var value = Text(key);
+        if (value is not null && ReportValues.LooksExcelMangled(value))
+        {
+            Problem(key, value, required, "this identifier was turned into a number by a spreadsheet program (scientific notation) and its digits are lost; use the original download");
+            return null;
+        }
+        return required ? Require(key, value) : value;
+    }
+
+    public int? Int(string key, bool required = false) => Parse(key, required, "a whole number", v => ReportValues.TryParseInt(v, Format, out var r) ? r : null);
+
+    public decimal? Decimal(string key, bool required = false) => Parse(key, required, "a number", v => ReportValues.TryParseDecimal(v, Format, out var r) ? r : null);
+
+    /// <summary>A calendar date (a date-time is cut to its own local date, as written).</summary>
+    public DateOnly? Date(string key, bool required = false) => Parse(key, required, "a date", v => ReportValues.TryParseDate(v, Format, out var r) ? r : null);
+
+    /// <summary>A point in time; a value without offset or zone is taken as <see cref="ReportValueFormat.DefaultOffset"/>.</summary>
+    public DateTimeOffset? Timestamp(string key, bool required = false) => Parse(key, required, "a date and time", v => ReportValues.TryParseTimestamp(v, Format, out var r) ? r : null);
+
+    /// <summary>Records a problem on a column of the current row.</summary>
+    public void Problem(string key, string? value, bool error, string message)
+    {
+        var index = _columns.TryGetValue(key, out var i) ? i : -1;
+        Problems.Add(new ReportProblem(error ? ProblemSeverity.Error : ProblemSeverity.Warning, File, Line,
+            index + 1, index >= 0 ? _headers[index] : key, value, message));
+    }
+
+    private T? Parse<T>(string key, bool required, string what, Func<string, T?> parse) where T : struct
+    {
+        var value = Text(key);
+        if (value is null)
+        {
+            if (required)
+            {
+                Problem(key, null, true, $"{what} is required here and the cell is empty");
+            }
+            return null;
+        }
+        var parsed = parse(value);
+        if (parsed is null)
+        {
+            Problem(key, value, required, $"not {what}");
+        }
+        return parsed;
+    }
+
+    private string? Require(string key, string? value)
+    {
+        if (value is null)
+        {
+            Problem(key, null, true, "this field identifies the row and is empty");
+        }
+        return value;
+    }
+}
