@@ -69,15 +69,15 @@ public sealed class ReportRow
         return required ? Require(key, value) : value;
     }
 
-    public int? Int(string key, bool required = false) => Parse(key, required, "a whole number", v => ReportValues.TryParseInt(v, Format, out var r) ? r : null);
+    public int? Int(string key, bool required = false) => Parse<int>(key, required, "a whole number", v => ReportValues.TryParseInt(v, Format, out var r) ? r : null);
 
-    public decimal? Decimal(string key, bool required = false) => Parse(key, required, "a number", v => ReportValues.TryParseDecimal(v, Format, out var r) ? r : null);
+    public decimal? Decimal(string key, bool required = false) => Parse<decimal>(key, required, "a number", v => ReportValues.TryParseDecimal(v, Format, out var r) ? r : null);
 
     /// <summary>A calendar date (a date-time is cut to its own local date, as written).</summary>
-    public DateOnly? Date(string key, bool required = false) => Parse(key, required, "a date", v => ReportValues.TryParseDate(v, Format, out var r) ? r : null);
+    public DateOnly? Date(string key, bool required = false) => Parse<DateOnly>(key, required, "a date", v => ReportValues.TryParseDate(v, Format, out var r) ? r : null);
 
     /// <summary>A point in time; a value without offset or zone is taken as <see cref="ReportValueFormat.DefaultOffset"/>.</summary>
-    public DateTimeOffset? Timestamp(string key, bool required = false) => Parse(key, required, "a date and time", v => ReportValues.TryParseTimestamp(v, Format, out var r) ? r : null);
+    public DateTimeOffset? Timestamp(string key, bool required = false) => Parse<DateTimeOffset>(key, required, "a date and time", v => ReportValues.TryParseTimestamp(v, Format, out var r) ? r : null);
 
     /// <summary>Records a problem on a column of the current row.</summary>
     public void Problem(string key, string? value, bool error, string message)
