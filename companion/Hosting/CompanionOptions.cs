@@ -18,8 +18,11 @@ public sealed class CompanionOptions
     /// <summary>Largest captured page accepted, in characters of HTML.</summary>
     public int MaxHtmlChars { get; set; } = 12 * 1024 * 1024;
 
-    /// <summary>Deepest element nesting accepted in a captured page.</summary>
-    public int MaxHtmlDepth { get; set; } = 600;
+    /// <summary>
+    /// Deepest element nesting accepted in a captured page, shadow roots included. Seller Central pages
+    /// stay well under 100; the HTML parser itself stops nesting at 512 per tree.
+    /// </summary>
+    public int MaxHtmlDepth { get; set; } = 400;
 
     public DiagnosticsOptions Diagnostics { get; set; } = new();
 
