@@ -1,0 +1,48 @@
+// capturePage: a content script hands over a Seller Central page; the companion reads it and answers.
+import { ErrorCodes, RefullyError } from "../../shared/errors.js";
+import { States } from "../../shared/states.js";
+import { showState } from "../badge.js";
+import { callCompanion } from "../companion.js";
+import { readConnectionState, stateOfError } from "../connection-state.js";
+import { getSettings } from "../settings.js";
+
+export async function capturePage(args, sender) {
+  const page = validCapture(args, sender);
+  const { token } = await getSettings();
+  if (!token) {
+    // Not paired: nothing is sent. Only find out whether the companion runs, to show the right hint.
+    const { state } = await readConnectionState();
+    return { state };
+  }
+  try {
+    const answer = await callCompanion("/api/pages", { method: "POST", body: page });
+    await showState(States.paired);
+    return { state: States.paired, answer };
+  } catch (error) {
+    const state = stateOfError(error);
+    if (!state) {
+      // The companion is there and knows us, it just refused this page (too large, …).
+      await showState(States.paired);
+      throw error;
+    }
+    await showState(state);
+    return { state, reason: error.message };
+  }
+}
+
+function validCapture(args, sender) {
+  const { url, title, capturedAt, html } = args ?? {};
+  if (typeof url !== "string" || typeof html !== "string" || html.length === 0) {
+    throw new RefullyError(ErrorCodes.BAD_ARGS, "capturePage needs { url, html } as strings.");
+  }
+  // A page may only speak for itself: the URL must be on the origin of the tab that sent it.
+  if (new URL(url).origin !== (sender.origin ?? new URL(sender.url).origin)) {
+    throw new RefullyError(ErrorCodes.BAD_ARGS, "The captured URL is not the sending page's.");
+  }
+  return {
+    url,
+    title: typeof title === "string" ? title : "",
+    capturedAt: typeof capturedAt === "string" ? capturedAt : new Date().toISOString(),
+    html,
+  };
+}

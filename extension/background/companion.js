@@ -1,0 +1,70 @@
+// The only code in Refully that talks to the companion. Content scripts cannot (Chromium's Local Network
+// Access check blocks their fetches to 127.0.0.1) and must not (the token stays in the worker).
+import { CompanionOfflineError, ErrorCodes, RefullyError } from "../shared/errors.js";
+import { getSettings } from "./settings.js";
+
+const DEFAULT_TIMEOUT_MS = 5000;
+const PING_TIMEOUT_MS = 2000;
+const SERVICE_NAME = "refully-companion";
+const IDENTITY_HEADER = "X-Refully-Companion";
+
+// Calls the companion and returns its JSON answer (null for 204).
+//   auth: send the token (default). Before the token leaves the worker, /api/ping must answer with the
+//         companion's fixed identity, so another program that took the port never sees the token.
+// Throws CompanionOfflineError when the companion is unreachable, slow or not the companion,
+// RefullyError(NOT_PAIRED) without a token, and RefullyError(<companion code>) for its refusals.
+export async function callCompanion(path, { method = "GET", body, auth = true, timeoutMs = DEFAULT_TIMEOUT_MS } = {}) {
+  const { companionUrl, token } = await getSettings();
+  const headers = { Accept: "application/json" };
+  if (auth) {
+    if (!token) {
+      throw new RefullyError(ErrorCodes.NOT_PAIRED, "Refully is not paired with the companion yet.");
+    }
+    await pingCompanion();
+    headers.Authorization = `Bearer ${token}`;
+  }
+  if (body !== undefined) {
+    headers["Content-Type"] = "application/json";
+  }
+  const response = await send(`${companionUrl}${path}`, {
+    method,
+    headers,
+    body: body === undefined ? undefined : JSON.stringify(body),
+  }, timeoutMs);
+  if (!response.ok) {
+    throw await problemOf(response);
+  }
+  return response.status === 204 ? null : response.json();
+}
+
+// GET /api/ping: resolves with {service, version, apiVersion} when the companion answers as itself.
+export async function pingCompanion() {
+  const { companionUrl } = await getSettings();
+  const response = await send(`${companionUrl}/api/ping`, { method: "GET", headers: { Accept: "application/json" } }, PING_TIMEOUT_MS);
+  const identity = response.ok && response.headers.has(IDENTITY_HEADER) ? await response.json().catch(() => null) : null;
+  if (!identity || identity.service !== SERVICE_NAME) {
+    throw new CompanionOfflineError(`Something else answers on ${companionUrl}: it is not the Refully companion.`, "not-companion");
+  }
+  return identity;
+}
+
+async function send(url, init, timeoutMs) {
+  try {
+    // No cookies, no cache: the companion authenticates by token only.
+    return await fetch(url, { ...init, credentials: "omit", cache: "no-store", signal: AbortSignal.timeout(timeoutMs) });
+  } catch (error) {
+    const timedOut = error?.name === "TimeoutError" || error?.name === "AbortError";
+    throw new CompanionOfflineError(
+      timedOut ? `The companion did not answer within ${timeoutMs} ms.` : `The companion is not running at ${new URL(url).origin}.`,
+      timedOut ? "timeout" : "unreachable");
+  }
+}
+
+// The companion answers errors as ProblemDetails with a stable `code`; anything else becomes COMPANION_ERROR.
+async function problemOf(response) {
+  const problem = await response.json().catch(() => null);
+  return new RefullyError(
+    problem?.code || ErrorCodes.COMPANION_ERROR,
+    problem?.detail || problem?.title || `The companion answered ${response.status}.`,
+    response.status);
+}

@@ -1,0 +1,18 @@
+// The one map of every message the worker answers: { action: { from, run } }, alphabetised.
+// `from` says which sender may use it (see senders.js); docs/protocol.md documents each one.
+import { capturePage } from "./actions/capture-page.js";
+import { cancelPairing, confirmPairing, startPairing, unpair } from "./actions/pairing.js";
+import { getSettings, getState, setCompanionPort } from "./actions/state-and-settings.js";
+
+export const Senders = Object.freeze({ extensionPage: "extension-page", sellerCentralTab: "seller-central-tab" });
+
+export const handlers = Object.freeze({
+  cancelPairing: { from: Senders.extensionPage, run: cancelPairing },
+  capturePage: { from: Senders.sellerCentralTab, run: capturePage },
+  confirmPairing: { from: Senders.extensionPage, run: confirmPairing },
+  getSettings: { from: Senders.extensionPage, run: getSettings },
+  getState: { from: Senders.extensionPage, run: getState },
+  setCompanionPort: { from: Senders.extensionPage, run: setCompanionPort },
+  startPairing: { from: Senders.extensionPage, run: startPairing },
+  unpair: { from: Senders.extensionPage, run: unpair },
+});

@@ -1,0 +1,16 @@
+// Content scripts share one namespace object in the extension's isolated world (classic scripts, loaded
+// in the order the manifest lists them; MV3 content scripts cannot be ES modules).
+globalThis.Refully ??= {};
+
+// Sends { action, args } to the service worker and unwraps its { ok, result | error } answer.
+// Content scripts never call the companion themselves: only the worker holds the token.
+Refully.send = async function send(action, args) {
+  const reply = await chrome.runtime.sendMessage({ action, args });
+  if (!reply) {
+    throw Object.assign(new Error("The Refully service worker did not answer."), { code: "NO_ANSWER" });
+  }
+  if (!reply.ok) {
+    throw Object.assign(new Error(reply.error.message), { code: reply.error.code });
+  }
+  return reply.result;
+};

@@ -1,0 +1,115 @@
+// The small panel Refully draws into Seller Central. It lives in its own shadow root, so the page's CSS
+// cannot restyle it and its CSS cannot leak into the page; it is fixed in a corner, so it takes no room
+// in the page's layout. Everything the companion says is written with textContent, never as HTML.
+// The root is open (not closed) so tests and accessibility tools can read it; it shows nothing the page
+// does not already hold.
+globalThis.Refully ??= {};
+
+Refully.panel = (() => {
+  const STYLE = `
+    :host { all: initial; position: fixed; right: 16px; bottom: 16px; z-index: 2147483646;
+            font: 13px/1.4 system-ui, sans-serif; color: #1f1f1f; }
+    .panel { width: 300px; max-height: 50vh; overflow: auto; background: #fff; border: 1px solid #c9cccf;
+             border-radius: 8px; box-shadow: 0 4px 16px rgba(0,0,0,.18); }
+    header { display: flex; align-items: center; gap: 8px; padding: 6px 10px; background: #0f7a57; color: #fff;
+             border-radius: 7px 7px 0 0; }
+    header .brand { font-weight: 600; flex: 1; }
+    header button { all: unset; cursor: pointer; padding: 0 6px; font-size: 16px; line-height: 1; }
+    .body { padding: 8px 10px; }
+    .panel.collapsed .body { display: none; }
+    .panel.collapsed header { border-radius: 7px; }
+    .state { font-weight: 600; margin: 0 0 4px; }
+    .hint { margin: 0; color: #5f6368; }
+    dl { display: grid; grid-template-columns: auto 1fr; gap: 2px 8px; margin: 0 0 6px; }
+    dt { color: #5f6368; }
+    dd { margin: 0; }
+    ul { margin: 4px 0 0; padding-left: 18px; }
+    .error { color: #b3261e; }
+  `;
+
+  let host = null;
+  let body = null;
+
+  function ensure() {
+    if (host?.isConnected) {
+      return;
+    }
+    host = document.createElement("refully-panel");
+    const root = host.attachShadow({ mode: "open" });
+    const style = document.createElement("style");
+    style.textContent = STYLE;
+    const panel = element("section", { className: "panel", "aria-label": "Refully" });
+    const toggle = element("button", { type: "button", title: "Collapse", "aria-expanded": "true" }, "–");
+    toggle.addEventListener("click", () => {
+      const collapsed = panel.classList.toggle("collapsed");
+      toggle.textContent = collapsed ? "+" : "–";
+      toggle.title = collapsed ? "Expand" : "Collapse";
+      toggle.setAttribute("aria-expanded", String(!collapsed));
+    });
+    panel.append(element("header", {}, element("span", { className: "brand" }, "Refully"), toggle));
+    body = element("div", { className: "body", "data-part": "body" });
+    panel.append(body);
+    root.append(style, panel);
+    document.documentElement.append(host);
+  }
+
+  function element(tag, props = {}, ...children) {
+    const node = document.createElement(tag);
+    for (const [key, value] of Object.entries(props)) {
+      if (key === "className") {
+        node.className = value;
+      } else {
+        node.setAttribute(key, value);
+      }
+    }
+    node.append(...children);
+    return node;
+  }
+
+  function render(state, ...content) {
+    ensure();
+    body.dataset.state = state;
+    body.replaceChildren(...content);
+  }
+
+  function showReading() {
+    render("reading", element("p", { className: "hint" }, "Reading this page…"));
+  }
+
+  function showNeedsPairing() {
+    render("needs-pairing",
+      element("p", { className: "state" }, "Pair Refully with the companion"),
+      element("p", { className: "hint" }, "Click the Refully button in the toolbar, press Pair and type the code the companion shows."));
+  }
+
+  function showOffline() {
+    render("offline",
+      element("p", { className: "state" }, "Companion offline"),
+      element("p", { className: "hint" }, "Start the Refully companion on this computer; this page is read again when it answers."));
+  }
+
+  function showError(message) {
+    render("error",
+      element("p", { className: "state error" }, "The companion could not read this page"),
+      element("p", { className: "hint" }, message));
+  }
+
+  // For now: page type, marketplace and the recognised tables (header texts and row counts).
+  function showAnswer(answer) {
+    const facts = element("dl", {},
+      element("dt", {}, "Page"), element("dd", { "data-part": "page-type" }, answer.recognised ? answer.pageType : "Not a page Refully reads yet"),
+      element("dt", {}, "Marketplace"), element("dd", { "data-part": "marketplace" }, answer.marketplace ?? "unknown"));
+    const tables = element("ul", { "data-part": "tables" }, ...answer.tables.map(table =>
+      element("li", { "data-part": "table" },
+        element("span", { "data-part": "table-headers" }, table.headers.join(" · ") || "(no headers)"),
+        ` — ${table.rows} ${table.rows === 1 ? "row" : "rows"}`)));
+    const tableTitle = element("p", { className: "hint" }, answer.tables.length === 0 ? "No tables on this page." : `${answer.tables.length} table(s):`);
+    render("paired", facts, tableTitle, tables);
+  }
+
+  return {
+    isOwnNode: node => host !== null && (node === host || host.contains(node)),
+    get host() { return host; },
+    showAnswer, showError, showNeedsPairing, showOffline, showReading,
+  };
+})();
