@@ -5,17 +5,36 @@ namespace Refully.Companion.Reports;
 
 /// <summary>
 /// Every report Refully reads, in the order they are tried: most specific first (the ledger detail before
-/// its summary, settlement V2 before the legacy flat file). No reflection: a new reader is added here.
+/// its summary, settlement V2 before the legacy flat file, the fee preview before Manage FBA Inventory).
+/// No reflection: a new reader is added here. See docs/report-formats.md.
 /// </summary>
 public static class ReportRegistry
 {
     public static IReadOnlyList<ITabularReportReader> Tabular { get; } =
     [
         new InventoryLedgerDetailReport(),
+        new InventoryLedgerSummaryReport(),
+        new InventoryAdjustmentsReport(),
         new ReimbursementsReport(),
+        new CustomerReturnsReport(),
+        new ReplacementsReport(),
+        new AmazonFulfilledShipmentsReport(),
+        new AllOrdersReport(),
+        new RemovalOrderDetailReport(),
+        new RemovalShipmentDetailReport(),
+        new FeePreviewReport(),
+        new ManageFbaInventoryReport(),
+        new SettlementV2Report(),
+        new SettlementLegacyReport(),
+        new DateRangeTransactionsReport(),
+        new UnitCostsFile(),
     ];
 
-    public static IReadOnlyList<IJsonReportReader> Json { get; } = [];
+    public static IReadOnlyList<IJsonReportReader> Json { get; } =
+    [
+        new InboundShipmentsJson(),
+        new InboundShipmentItemsJson(),
+    ];
 
     /// <summary>True when every required column of <paramref name="reader"/> is in the header and the reader accepts it.</summary>
     public static bool Matches(ITabularReportReader reader, HeaderMap headers) =>

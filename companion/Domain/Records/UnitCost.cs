@@ -1,0 +1,15 @@
+namespace Refully.Companion.Domain.Records;
+
+/// <summary>The seller's own unit cost of a SKU or FNSKU (costs file, claims.md §4).</summary>
+public sealed class UnitCost : DomainRecord
+{
+    public string? Sku { get; set; }
+    public string? Fnsku { get; set; }
+    public decimal Cost { get; set; }
+    public string Currency { get; set; } = "";
+
+    public override DateOnly? RecordDate => null;
+
+    /// <summary>A new costs file replaces the cost of the same SKU/FNSKU and currency.</summary>
+    public override string NaturalKey() => RecordKey.Join(Sku, Fnsku, Currency);
+}
