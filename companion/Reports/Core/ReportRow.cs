@@ -4,13 +4,20 @@ namespace Refully.Companion.Reports.Core;
 /// One data row of a recognised report, read through its reader's columns. Getters are null-safe: a
 /// column that is absent or empty gives null. A value that cannot be read adds a problem that names the
 /// file, line, column and value: an Error when the caller says the field is required (the file is then
-/// rejected), else a Warning (the field is left null and the row kept).
+/// rejected), else a Warning (the field is left null and the row kept). Cells of personal-data columns
+/// (<see cref="PersonalData"/>) are never loaded: they read as null.
 /// </summary>
 public sealed class ReportRow
 {
     private readonly Dictionary<string, int> _columns;
     private readonly IReadOnlyList<string> _headers;
-    private string[] _fields = [];
+    private readonly bool[] _personal;
+
+    // The row's cells, copied into one reusable buffer; strings are made only for the cells a reader asks for.
+    private char[] _chars = new char[1024];
+    private int[] _starts = new int[64];
+    private int[] _lengths = new int[64];
+    private int _count;
 
     public ReportRow(string file, HeaderMap headers, IEnumerable<ReportColumn> columns, ReportValueFormat format, ICollection<ReportProblem> problems)
     {
@@ -19,6 +26,7 @@ public sealed class ReportRow
         Format = format;
         Problems = problems;
         _columns = columns.ToDictionary(c => c.Key, headers.IndexOf, StringComparer.Ordinal);
+        _personal = headers.Headers.Select(PersonalData.IsPersonal).ToArray();
     }
 
     public string File { get; }
@@ -31,11 +39,43 @@ public sealed class ReportRow
 
     public ICollection<ReportProblem> Problems { get; }
 
-    /// <summary>Moves the row to the next record's fields (called by the core).</summary>
+    /// <summary>Moves the row to the next record's fields (used by tests and by readers of other sources).</summary>
     public void Load(string[] fields, long line)
     {
-        _fields = fields;
+        BeginRow(line);
+        foreach (var field in fields)
+        {
+            AddCell(field);
+        }
+    }
+
+    /// <summary>Starts a new row; cells follow with <see cref="AddCell"/>.</summary>
+    internal void BeginRow(long line)
+    {
         Line = line;
+        _count = 0;
+    }
+
+    internal void AddCell(ReadOnlySpan<char> cell)
+    {
+        if (_count == _starts.Length)
+        {
+            Array.Resize(ref _starts, _count * 2);
+            Array.Resize(ref _lengths, _count * 2);
+        }
+        var start = _count == 0 ? 0 : _starts[_count - 1] + _lengths[_count - 1];
+        if (_count < _personal.Length && _personal[_count])
+        {
+            cell = [];
+        }
+        if (start + cell.Length > _chars.Length)
+        {
+            Array.Resize(ref _chars, Math.Max(_chars.Length * 2, start + cell.Length));
+        }
+        cell.CopyTo(_chars.AsSpan(start));
+        _starts[_count] = start;
+        _lengths[_count] = cell.Length;
+        _count++;
     }
 
     public bool HasColumn(string key) => _columns.TryGetValue(key, out var i) && i >= 0;
@@ -43,17 +83,12 @@ public sealed class ReportRow
     /// <summary>The trimmed text of a column, or null when absent or empty.</summary>
     public string? Text(string key)
     {
-        if (!_columns.TryGetValue(key, out var i))
-        {
-            throw new ArgumentException($"Column key '{key}' is not declared by this reader.", nameof(key));
-        }
-        if (i < 0 || i >= _fields.Length)
-        {
-            return null;
-        }
-        var value = _fields[i].Trim();
-        return value.Length == 0 ? null : value;
+        var span = Cell(key);
+        return span.IsEmpty ? null : new string(span);
     }
+
+    /// <summary>True when the column's trimmed text equals <paramref name="value"/> (ignoring case), without making a string.</summary>
+    public bool Is(string key, string value) => Cell(key).Equals(value, StringComparison.OrdinalIgnoreCase);
 
     public string? Text(string key, bool required) => required ? Require(key, Text(key)) : Text(key);
 
@@ -74,10 +109,10 @@ public sealed class ReportRow
     public decimal? Decimal(string key, bool required = false) => Parse<decimal>(key, required, "a number", v => ReportValues.TryParseDecimal(v, Format, out var r) ? r : null);
 
     /// <summary>A calendar date (a date-time is cut to its own local date, as written).</summary>
-    public DateOnly? Date(string key, bool required = false) => Parse<DateOnly>(key, required, "a date", v => ReportValues.TryParseDate(v, Format, out var r) ? r : null);
+    public DateOnly? Date(string key, bool required = false) => Parse<DateOnly>(key, required, "a date", v => ParseDated(v, (value, format) => ReportValues.TryParseDate(value, format, out var r) ? r : (DateOnly?)null));
 
     /// <summary>A point in time; a value without offset or zone is taken as <see cref="ReportValueFormat.DefaultOffset"/>.</summary>
-    public DateTimeOffset? Timestamp(string key, bool required = false) => Parse<DateTimeOffset>(key, required, "a date and time", v => ReportValues.TryParseTimestamp(v, Format, out var r) ? r : null);
+    public DateTimeOffset? Timestamp(string key, bool required = false) => Parse<DateTimeOffset>(key, required, "a date and time", v => ParseDated(v, (value, format) => ReportValues.TryParseTimestamp(value, format, out var r) ? r : (DateTimeOffset?)null));
 
     /// <summary>Records a problem on a column of the current row.</summary>
     public void Problem(string key, string? value, bool error, string message)
@@ -87,14 +122,41 @@ public sealed class ReportRow
             index + 1, index >= 0 ? _headers[index] : key, value, message));
     }
 
+    private ReadOnlySpan<char> Cell(string key)
+    {
+        if (!_columns.TryGetValue(key, out var i))
+        {
+            throw new ArgumentException($"Column key '{key}' is not declared by this reader.", nameof(key));
+        }
+        return i < 0 || i >= _count ? [] : _chars.AsSpan(_starts[i], _lengths[i]).Trim();
+    }
+
+    /// <summary>
+    /// Parses a date with the file's date order; when the order was only guessed and the value fits the other
+    /// order alone, stops the read so the importer can start again with the order this value proves.
+    /// </summary>
+    private T? ParseDated<T>(string value, Func<string, ReportValueFormat, T?> parse) where T : struct
+    {
+        var parsed = parse(value, Format);
+        if (parsed is null && !Format.DayFirstCertain)
+        {
+            var other = Format with { DayFirst = !Format.DayFirst, DayFirstCertain = true };
+            if (parse(value, other) is not null)
+            {
+                throw new DateOrderContradictionException(other, value);
+            }
+        }
+        return parsed;
+    }
+
     private T? Parse<T>(string key, bool required, string what, Func<string, T?> parse) where T : struct
     {
         var value = Text(key);
-        if (value is null)
+        if (value is null || ReportValues.IsPlaceholder(value))
         {
             if (required)
             {
-                Problem(key, null, true, $"{what} is required here and the cell is empty");
+                Problem(key, value, true, $"{what} is required here and the cell is empty");
             }
             return null;
         }
