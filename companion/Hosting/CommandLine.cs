@@ -13,6 +13,7 @@ public static class CommandLine
     private static readonly Dictionary<string, Func<string[], int>> Commands = new(StringComparer.Ordinal)
     {
         ["token"] = TokenCommand,
+        ["scan"] = Reports.Import.ScanCommand.Run,
     };
 
     /// <summary>Registers a further sub-command (used by features such as `scan`).</summary>

@@ -53,7 +53,8 @@ public sealed class CompanionDatabase : IDisposable
     /// A mapper of our own: no global state, and documents never carry a `_type` from input
     /// (stored types are concrete records; nothing is typed `object`).
     /// </summary>
-    private static BsonMapper CreateMapper() => new() { EnumAsInteger = false, SerializeNullValues = false, TrimWhitespace = false, EmptyStringToNull = false };
+    private static BsonMapper CreateMapper() => RecordMapping.Register(
+        new() { EnumAsInteger = false, SerializeNullValues = false, TrimWhitespace = false, EmptyStringToNull = false });
 }
 
 public sealed class StorageUnavailableException(string message, Exception inner) : Exception(message, inner);
@@ -65,6 +66,7 @@ public static class StorageServiceCollectionExtensions
         services.AddSingleton(sp => new CompanionDatabase(sp.GetRequiredService<IOptions<CompanionOptions>>().Value.ResolveDbPath()));
         services.AddSingleton<TokenStore>();
         services.AddSingleton<PageStore>();
+        services.AddSingleton<RecordStore>();
         return services;
     }
 }

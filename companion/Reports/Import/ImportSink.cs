@@ -1,0 +1,77 @@
+using System.Runtime.InteropServices;
+using System.Security.Cryptography;
+using System.Text;
+using Refully.Companion.Domain.Records;
+using Refully.Companion.Reports.Core;
+using Refully.Companion.Storage;
+
+namespace Refully.Companion.Reports.Import;
+
+/// <summary>
+/// Where a reader's records go during an import: each gets its Id (natural key + "#" + its occurrence in this
+/// file, so identical rows of one download are separate events and a second download of them replaces, not
+/// adds), and they are stored in batches so memory does not grow with the file. Keeps the summary figures.
+/// Once the file has an error nothing more is stored (the transaction will be rolled back anyway).
+/// </summary>
+public sealed class ImportSink(RecordStore store, ProblemLog problems, int batchSize) : IRecordSink
+{
+    /// <summary>Natural keys longer than this are replaced by their hash in the Id (index keys stay small).</summary>
+    public const int MaxKeyLength = 200;
+
+    private readonly List<DomainRecord> _batch = new(batchSize);
+    private readonly Dictionary<UInt128, int> _occurrences = [];
+    private readonly SortedSet<string> _marketplaces = new(StringComparer.Ordinal);
+
+    public long Records { get; private set; }
+
+    public DateOnly? From { get; private set; }
+
+    public DateOnly? To { get; private set; }
+
+    public IReadOnlyCollection<string> Marketplaces => _marketplaces;
+
+    public void Add(DomainRecord record)
+    {
+        record.Id = IdFor(record.NaturalKey());
+        Records++;
+        if (record.Marketplace is { } marketplace)
+        {
+            _marketplaces.Add(marketplace);
+        }
+        if (record.RecordDate is { } date)
+        {
+            From = From is null || date < From ? date : From;
+            To = To is null || date > To ? date : To;
+        }
+        if (problems.HasErrors)
+        {
+            return;
+        }
+        _batch.Add(record);
+        if (_batch.Count >= batchSize)
+        {
+            Flush();
+        }
+    }
+
+    public void Flush()
+    {
+        if (_batch.Count > 0 && !problems.HasErrors)
+        {
+            store.Upsert(_batch);
+        }
+        _batch.Clear();
+    }
+
+    private string IdFor(string naturalKey)
+    {
+        var bytes = Encoding.UTF8.GetBytes(naturalKey);
+        Span<byte> hash = stackalloc byte[16];
+        MD5.HashData(bytes, hash);
+        var key = MemoryMarshal.Read<UInt128>(hash);
+        ref var count = ref CollectionsMarshal.GetValueRefOrAddDefault(_occurrences, key, out _);
+        count++;
+        var text = naturalKey.Length <= MaxKeyLength ? naturalKey : "h:" + Convert.ToHexString(SHA256.HashData(bytes));
+        return $"{text}#{count}";
+    }
+}

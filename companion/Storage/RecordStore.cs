@@ -1,0 +1,100 @@
+using System.Collections.Concurrent;
+using LiteDB;
+using Refully.Companion.Domain.Records;
+
+namespace Refully.Companion.Storage;
+
+/// <summary>
+/// The domain records of this install: one collection per record type (named after the type), the record's
+/// <see cref="DomainRecord.Id"/> (natural key + occurrence) as <c>_id</c>, so storing a record again replaces
+/// it and imports are idempotent. The only LiteDB code for records; the importer stores through it in batches
+/// inside one <see cref="ImportTransaction"/> per file, detection reads back with <see cref="All{T}"/>.
+/// </summary>
+public sealed class RecordStore(CompanionDatabase db)
+{
+    private readonly LiteDatabase _db = db.Database;
+    private readonly ConcurrentDictionary<Type, string> _names = new();
+
+    public static string CollectionName(Type type) => type.Name;
+
+    /// <summary>Starts the transaction of one import on the calling thread (LiteDB transactions belong to a thread).</summary>
+    public ImportTransaction BeginImport() => new(_db);
+
+    /// <summary>Inserts or replaces records of any types, grouped into one collection per type. Every record needs its Id.</summary>
+    public int Upsert(IEnumerable<DomainRecord> records)
+    {
+        var count = 0;
+        foreach (var group in records.GroupBy(r => r.GetType()))
+        {
+            var documents = new List<BsonDocument>();
+            foreach (var record in group)
+            {
+                if (string.IsNullOrEmpty(record.Id))
+                {
+                    throw new ArgumentException($"A {group.Key.Name} has no Id; the importer assigns natural key + occurrence before storing.", nameof(records));
+                }
+                documents.Add(_db.Mapper.ToDocument(group.Key, record));
+            }
+            _db.GetCollection(NameOf(group.Key)).Upsert(documents);
+            count += documents.Count;
+        }
+        return count;
+    }
+
+    /// <summary>Every stored record of one type.</summary>
+    public IReadOnlyList<T> All<T>() where T : DomainRecord =>
+        _db.GetCollection<T>(NameOf(typeof(T))).FindAll().ToList();
+
+    public int Count<T>() where T : DomainRecord => _db.GetCollection(NameOf(typeof(T))).Count();
+
+    /// <summary>Every record collection with its documents in id order, as JSON (to compare stores in tests and diagnostics).</summary>
+    public IReadOnlyDictionary<string, IReadOnlyList<string>> Snapshot()
+    {
+        var recordTypes = typeof(DomainRecord).Assembly.GetTypes()
+            .Where(t => t.IsSubclassOf(typeof(DomainRecord)) && !t.IsAbstract).Select(NameOf).ToHashSet(StringComparer.Ordinal);
+        return _db.GetCollectionNames()
+            .Where(recordTypes.Contains)
+            .Order(StringComparer.Ordinal)
+            .ToDictionary(n => n, n => (IReadOnlyList<string>)_db.GetCollection(n).FindAll()
+                .Select(d => JsonSerializer.Serialize(d)).Order(StringComparer.Ordinal).ToList());
+    }
+
+    private string NameOf(Type type) => _names.GetOrAdd(type, CollectionName);
+}
+
+/// <summary>One import's transaction: committed explicitly, rolled back when disposed without commit (rejection or exception).</summary>
+public sealed class ImportTransaction : IDisposable
+{
+    private readonly LiteDatabase _db;
+    private bool _open;
+
+    internal ImportTransaction(LiteDatabase db)
+    {
+        _db = db;
+        _open = db.BeginTrans();
+        if (!_open)
+        {
+            throw new InvalidOperationException("An import transaction is already open on this thread.");
+        }
+    }
+
+    public void Commit()
+    {
+        if (_open)
+        {
+            _db.Commit();
+            _open = false;
+        }
+    }
+
+    public void Rollback()
+    {
+        if (_open)
+        {
+            _db.Rollback();
+            _open = false;
+        }
+    }
+
+    public void Dispose() => Rollback();
+}
