@@ -1,0 +1,81 @@
+using System.Net;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Refully.Companion.Security;
+using Refully.Companion.Storage;
+
+namespace Refully.EndToEnd.Infrastructure;
+
+/// <summary>
+/// The real companion on a real loopback socket (a free port, never 47615) with its own temporary data
+/// file, and a pairing notifier the test can read.
+/// </summary>
+public sealed class CompanionServer : WebApplicationFactory<Program>
+{
+    private readonly string _dbPath = System.IO.Path.Combine(System.IO.Path.GetTempPath(), $"refully-e2e-{Guid.NewGuid():N}.db");
+    private bool _stopped;
+
+    private CompanionServer()
+    {
+        UseKestrel(o => o.Listen(IPAddress.Loopback, 0));
+    }
+
+    public CapturingPairingNotifier Pairing { get; } = new();
+
+    /// <summary>http://127.0.0.1:PORT</summary>
+    public string Url { get; private set; } = "";
+
+    public PageStore Pages => Services.GetRequiredService<PageStore>();
+
+    public TokenStore Tokens => Services.GetRequiredService<TokenStore>();
+
+    public static CompanionServer Start()
+    {
+        var server = new CompanionServer();
+        server.StartServer();
+        var addresses = server.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses;
+        server.Url = addresses.Single().TrimEnd('/').Replace("localhost", "127.0.0.1");
+        return server;
+    }
+
+    /// <summary>Issues a token bound to the extension, as pairing would (the scripted way to pair).</summary>
+    public IssuedToken IssueTokenFor(string extensionOrigin) => Tokens.Issue("end-to-end test", extensionOrigin);
+
+    /// <summary>Stops listening, as when the seller closes the companion.</summary>
+    public async Task StopAsync()
+    {
+        if (!_stopped)
+        {
+            _stopped = true;
+            await base.DisposeAsync();
+        }
+    }
+
+    protected override void ConfigureWebHost(IWebHostBuilder builder)
+    {
+        builder.UseSetting("urls", "http://127.0.0.1:0");
+        builder.UseSetting("Companion:DbPath", _dbPath);
+        builder.ConfigureServices(services =>
+        {
+            services.RemoveAll<IPairingNotifier>();
+            services.AddSingleton<IPairingNotifier>(Pairing);
+        });
+    }
+
+    public override async ValueTask DisposeAsync()
+    {
+        await StopAsync();
+        foreach (var file in new[] { _dbPath, _dbPath.Replace(".db", "-log.db") })
+        {
+            if (File.Exists(file))
+            {
+                File.Delete(file);
+            }
+        }
+        GC.SuppressFinalize(this);
+    }
+}

@@ -1,0 +1,32 @@
+using System.Reflection;
+
+namespace Refully.EndToEnd.Infrastructure;
+
+/// <summary>The repository root (the folder holding refully-ext.sln), which Chromium loads as the unpacked extension.</summary>
+public static class RepositoryRoot
+{
+    public static string Path { get; } = Find();
+
+    private static string Find()
+    {
+        // The build output may live outside the repository (REFULLY_ARTIFACTS), so after the output folder
+        // try the source folder the build recorded, then the working directory.
+        var sourceDirectory = typeof(RepositoryRoot).Assembly.GetCustomAttributes<AssemblyMetadataAttribute>()
+            .FirstOrDefault(a => a.Key == "SourceDirectory")?.Value;
+        string?[] starts = [AppContext.BaseDirectory, sourceDirectory, Environment.CurrentDirectory];
+        foreach (var start in starts.OfType<string>())
+        {
+            for (var dir = new DirectoryInfo(start); dir is not null; dir = dir.Parent)
+            {
+                if (File.Exists(System.IO.Path.Combine(dir.FullName, "refully-ext.sln")))
+                {
+                    return dir.FullName;
+                }
+            }
+        }
+        throw new InvalidOperationException(
+            $"No folder holding refully-ext.sln above {string.Join(", ", starts)}: run the tests from the repository.");
+    }
+
+    public static string Fixture(string name) => System.IO.Path.Combine(AppContext.BaseDirectory, "Fixtures", name);
+}

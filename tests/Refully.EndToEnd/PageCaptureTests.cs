@@ -1,0 +1,102 @@
+using Microsoft.Playwright;
+using Refully.Companion.Storage;
+using Refully.EndToEnd.Infrastructure;
+using static Microsoft.Playwright.Assertions;
+
+namespace Refully.EndToEnd;
+
+/// <summary>A paired extension captures Seller Central pages, shadow roots included, and draws the companion's answer.</summary>
+[Collection(ChromiumCollection.Name)]
+public sealed class PageCaptureTests(ChromiumFixture chromium)
+{
+    private static readonly string[] LedgerHeaders = ["Date", "FNSKU", "ASIN", "Event Type", "Quantity", "Reason"];
+    private static readonly string[] ReimbursementHeaders = ["Approval date", "Reimbursement ID", "Reason", "Amount total"];
+
+    [Fact]
+    public async Task KatalTableHeadersThatLiveOnlyInShadowRootsReachTheCompanionAndThePanel()
+    {
+        // Arrange: the header texts are not in the page's HTML, only in the shadow roots its script attaches.
+        var fixtureHtml = await File.ReadAllTextAsync(RepositoryRoot.Fixture("inventory-ledger.html"));
+        fixtureHtml.Should().NotContainAny(LedgerHeaders);
+        await using var companion = CompanionServer.Start();
+        var token = companion.IssueTokenFor(chromium.ExtensionOrigin);
+        await chromium.ResetAsync(companion.Url, token.Token, token.Id);
+
+        // Act
+        var page = await chromium.OpenSellerCentralAsync();
+
+        // Assert: the companion stored the visit with the shadow-root header texts…
+        var visit = await WaitForVisitAsync(companion, ChromiumFixture.LedgerPath);
+        visit.PageType.Should().Be("InventoryLedger");
+        visit.Marketplace.Should().Be("US");
+        visit.Tables.Should().ContainSingle();
+        visit.Tables[0].Headers.Should().Equal(LedgerHeaders);
+        visit.Tables[0].Rows.Should().Be(3);
+        var rootsInPage = await page.EvaluateAsync<int>(CountOpenShadowRootsOutsideRefully);
+        rootsInPage.Should().BeGreaterThan(20, "every kat-* element has one, and kat-box nests one more");
+        visit.ShadowRoots.Should().Be(rootsInPage, "every open shadow root, nested ones included, is captured");
+
+        // …and the panel shows the answer.
+        var panel = page.Locator("refully-panel [data-part=body]");
+        await Expect(panel).ToHaveAttributeAsync("data-state", "paired");
+        await Expect(panel.Locator("[data-part=page-type]")).ToHaveTextAsync("InventoryLedger");
+        await Expect(panel.Locator("[data-part=marketplace]")).ToHaveTextAsync("US");
+        await Expect(panel.Locator("[data-part=table]")).ToHaveTextAsync($"{string.Join(" · ", LedgerHeaders)} — 3 rows");
+        await chromium.WaitForBadgeAsync("on");
+
+        // The panel collapses to its title bar and opens again.
+        var toggle = page.Locator("refully-panel header button");
+        await toggle.ClickAsync();
+        await Expect(panel).ToBeHiddenAsync();
+        await toggle.ClickAsync();
+        await Expect(panel).ToBeVisibleAsync();
+    }
+
+    [Fact]
+    public async Task SpaNavigationToAnotherSellerCentralPageIsCapturedAgain()
+    {
+        // Arrange: a paired extension on the ledger page, first capture stored.
+        await using var companion = CompanionServer.Start();
+        var token = companion.IssueTokenFor(chromium.ExtensionOrigin);
+        await chromium.ResetAsync(companion.Url, token.Token, token.Id);
+        var page = await chromium.OpenSellerCentralAsync();
+        await WaitForVisitAsync(companion, ChromiumFixture.LedgerPath);
+
+        // Act: the site's router changes the URL with pushState and renders new Katal content, no reload.
+        await page.EvaluateAsync("() => window.sellerCentralApp.navigate('/reportcentral/REIMBURSEMENTS/0')");
+
+        // Assert
+        var visit = await WaitForVisitAsync(companion, "/reportcentral/REIMBURSEMENTS/0");
+        visit.PageType.Should().Be("Reimbursements");
+        visit.Tables.Should().ContainSingle().Which.Headers.Should().Equal(ReimbursementHeaders);
+        visit.Tables[0].Rows.Should().Be(2);
+        var panel = page.Locator("refully-panel [data-part=body]");
+        await Expect(panel.Locator("[data-part=page-type]")).ToHaveTextAsync("Reimbursements");
+        await Expect(panel.Locator("[data-part=table]")).ToHaveTextAsync($"{string.Join(" · ", ReimbursementHeaders)} — 2 rows");
+    }
+
+    internal static Task<PageVisitDocument> WaitForVisitAsync(CompanionServer companion, string path) =>
+        Eventually.Until(
+            () => companion.Pages.RecentVisits(20).FirstOrDefault(v => v.Path == path),
+            visit => visit is not null,
+            $"the companion to store a capture of {path}")!;
+
+    // The same walk the extension does, from the page's own world, skipping Refully's panel.
+    private const string CountOpenShadowRootsOutsideRefully =
+        """
+        () => {
+          let count = 0;
+          const pending = [document];
+          while (pending.length) {
+            const root = pending.pop();
+            for (const element of root.querySelectorAll("*")) {
+              if (element.localName !== "refully-panel" && element.shadowRoot) {
+                count++;
+                pending.push(element.shadowRoot);
+              }
+            }
+          }
+          return count;
+        }
+        """;
+}
