@@ -1,6 +1,7 @@
 using Refully.Companion.Api;
 using Refully.Companion.Hosting;
 using Refully.Companion.Pages;
+using Refully.Companion.Reports.Import;
 using Refully.Companion.Security;
 using Refully.Companion.Storage;
 
@@ -23,6 +24,7 @@ builder.Services.AddCompanionSecurity();
 
 // Features.
 builder.Services.AddPageIntake();
+builder.Services.AddReports();
 
 // Errors as ProblemDetails with a stable `code`, and the OpenAPI document.
 builder.Services.AddCompanionProblems();
@@ -39,6 +41,7 @@ app.MapPingEndpoints();
 app.MapPairingEndpoints();
 app.MapTokenEndpoints();
 app.MapPageEndpoints();
+app.MapReportEndpoints();
 
 app.LogStartupBanner();
 app.Run();

@@ -15,6 +15,9 @@ public sealed class CompanionOptions
     /// <summary>Largest request body accepted on any route, in bytes.</summary>
     public long MaxBodyBytes { get; set; } = 16 * 1024 * 1024;
 
+    /// <summary>Largest report upload (POST /api/reports, all files together), in bytes: ledger downloads run to hundreds of MB.</summary>
+    public long MaxUploadBytes { get; set; } = 2L * 1024 * 1024 * 1024;
+
     /// <summary>Largest captured page accepted, in characters of HTML.</summary>
     public int MaxHtmlChars { get; set; } = 12 * 1024 * 1024;
 

@@ -41,7 +41,7 @@ public sealed class LocalhostGuard(RequestDelegate next, IServer server, IOption
 
         if (HasBody(context.Request))
         {
-            var limit = options.CurrentValue.MaxBodyBytes;
+            var limit = IsMultipartRoute(context.Request.Path) ? options.CurrentValue.MaxUploadBytes : options.CurrentValue.MaxBodyBytes;
             if (context.Request.ContentLength > limit)
             {
                 await Problems.WriteAsync(context, StatusCodes.Status413PayloadTooLarge, ProblemCodes.BodyTooLarge,
@@ -96,8 +96,10 @@ public sealed class LocalhostGuard(RequestDelegate next, IServer server, IOption
         }
         return request.HasFormContentType
             && request.ContentType!.StartsWith("multipart/form-data", StringComparison.OrdinalIgnoreCase)
-            && MultipartRoutes.Any(r => request.Path.StartsWithSegments(r));
+            && IsMultipartRoute(request.Path);
     }
+
+    private static bool IsMultipartRoute(PathString path) => MultipartRoutes.Any(r => path.StartsWithSegments(r));
 
     /// <summary>Routes that take report uploads as multipart/form-data.</summary>
     internal static readonly PathString[] MultipartRoutes = [new("/api/reports")];

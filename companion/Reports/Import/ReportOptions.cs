@@ -15,9 +15,6 @@ public sealed class ReportOptions
     /// <summary>Largest JSON report read (JSON documents are read whole).</summary>
     public long MaxJsonBytes { get; set; } = 64L * 1024 * 1024;
 
-    /// <summary>Largest upload on POST /api/reports (all files together).</summary>
-    public long MaxUploadBytes { get; set; } = 2L * 1024 * 1024 * 1024;
-
     /// <summary>Finished upload jobs kept for GET /api/reports/jobs/{id}.</summary>
     public int KeptJobs { get; set; } = 50;
 }
