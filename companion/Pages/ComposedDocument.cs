@@ -96,6 +96,12 @@ public sealed class ComposedDocument
         var shadowNodes = shadow.ChildNodes.ToList();
         foreach (var node in shadowNodes)
         {
+            // A component's own <style> (Katal ships one per shadow root) is presentation, not page text:
+            // left in, its CSS would run into the host's TextContent (a header cell reading ":host{…}Date").
+            if (node is IElement { LocalName: "style" or "script" })
+            {
+                continue;
+            }
             host.AppendChild(node);
         }
         var assigned = new HashSet<INode>();
