@@ -73,6 +73,11 @@ public sealed class PageCaptureTests(ChromiumFixture chromium)
         var panel = page.Locator("refully-panel [data-part=body]");
         await Expect(panel.Locator("[data-part=page-type]")).ToHaveTextAsync("Reimbursements");
         await Expect(panel.Locator("[data-part=table]")).ToHaveTextAsync($"{string.Join(" · ", ReimbursementHeaders)} — 2 rows");
+
+        // A URL change alone (no DOM mutation at all) is a navigation too: it is captured as well.
+        await page.EvaluateAsync("() => history.pushState({}, '', '/reportcentral/CUSTOMER_RETURNS/0')");
+        var returns = await WaitForVisitAsync(companion, "/reportcentral/CUSTOMER_RETURNS/0");
+        returns.PageType.Should().Be("CustomerReturns");
     }
 
     internal static Task<PageVisitDocument> WaitForVisitAsync(CompanionServer companion, string path) =>
