@@ -1,3 +1,4 @@
+using Refully.Companion.Detection.Indexes;
 using Refully.Companion.Domain.Records;
 
 namespace Refully.Companion.Detection;
@@ -5,10 +6,15 @@ namespace Refully.Companion.Detection;
 /// <summary>
 /// Everything the detectors read: the stored records, whichever door they came through. The engine is a
 /// function of this, the policy table and a date; it never reads the store itself. Indexes that several
-/// detectors share are built once, lazily, here.
+/// detectors share are built once, lazily, here (set the record lists first; they are read once).
 /// </summary>
 public sealed class DetectionInput
 {
+    private MarketplaceResolver? _marketplaces;
+    private CatalogIndex? _catalog;
+    private ReimbursementLedger? _reimbursed;
+    private RefundIndex? _refunds;
+
     public IReadOnlyList<LedgerEvent> Ledger { get; init; } = [];
     public IReadOnlyList<Reimbursement> Reimbursements { get; init; } = [];
     public IReadOnlyList<CustomerReturn> Returns { get; init; } = [];
@@ -19,4 +25,16 @@ public sealed class DetectionInput
     public IReadOnlyList<RemovalOrderLine> Removals { get; init; } = [];
     public IReadOnlyList<FeeEstimate> Fees { get; init; } = [];
     public IReadOnlyList<UnitCost> Costs { get; init; } = [];
+
+    /// <summary>The marketplace of a record or key, and allocation pools.</summary>
+    public MarketplaceResolver Marketplaces => _marketplaces ??= new MarketplaceResolver(this);
+
+    /// <summary>FNSKU ↔ SKU ↔ ASIN, and Amazon.Found MSKUs.</summary>
+    public CatalogIndex Catalog => _catalog ??= new CatalogIndex(this);
+
+    /// <summary>Reimbursements with the units reversals took back.</summary>
+    public ReimbursementLedger Reimbursed => _reimbursed ??= new ReimbursementLedger(Reimbursements);
+
+    /// <summary>Customer refunds of Amazon-fulfilled order lines, and the charges of order lines.</summary>
+    public RefundIndex Refunds => _refunds ??= new RefundIndex(Transactions, Marketplaces);
 }

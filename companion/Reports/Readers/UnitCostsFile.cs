@@ -5,7 +5,9 @@ using static Refully.Companion.Reports.Core.ReportColumn;
 namespace Refully.Companion.Reports.Readers;
 
 /// <summary>
-/// The seller's own costs file (claims.md §4): `sku` or `fnsku`, `unit-cost`, `currency`. A row needs one
+/// The seller's own costs file (claims.md §4): `sku` or `fnsku`, `unit-cost`, `currency`, and optionally the
+/// seller's package measurements (`length`, `width`, `height`, `dimension-unit`, `weight`, `weight-unit`) that
+/// the fee-overcharge review compares Amazon's against. A row needs one
 /// of sku/fnsku; the marketplace follows the currency (EUR stays without one: costs apply region-wide).
 /// </summary>
 public sealed class UnitCostsFile : ITabularReportReader
@@ -18,6 +20,12 @@ public sealed class UnitCostsFile : ITabularReportReader
         Req("currency", "currency"),
         Opt("sku", "sku"),
         Opt("fnsku", "fnsku"),
+        Opt("length", "length"),
+        Opt("width", "width"),
+        Opt("height", "height"),
+        Opt("dimensionUnit", "dimension-unit", "unit-of-dimension"),
+        Opt("weight", "weight"),
+        Opt("weightUnit", "weight-unit", "unit-of-weight"),
     ];
 
     public bool Accepts(HeaderMap headers) =>
@@ -39,6 +47,12 @@ public sealed class UnitCostsFile : ITabularReportReader
             Cost = row.Decimal("cost", required: true) ?? 0,
             Currency = currency.ToUpperInvariant(),
             Marketplace = RegionSplit.FromCurrency(currency),
+            Length = row.Amount("length"),
+            Width = row.Amount("width"),
+            Height = row.Amount("height"),
+            DimensionUnit = row.Text("dimensionUnit"),
+            Weight = row.Amount("weight"),
+            WeightUnit = row.Text("weightUnit"),
         });
     }
 }

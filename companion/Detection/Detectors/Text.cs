@@ -1,0 +1,51 @@
+using System.Globalization;
+using Refully.Companion.Domain.Records;
+
+namespace Refully.Companion.Detection.Detectors;
+
+/// <summary>Wording the detectors share: units, dates, ledger reason codes.</summary>
+internal static class Text
+{
+    public static string Units(int n) => n == 1 ? "1 unit" : $"{n} units";
+
+    public static string Date(DateOnly d) => d.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+
+    public static string Money(decimal amount, string? currency) =>
+        $"{amount.ToString("0.00##", CultureInfo.InvariantCulture)}{(currency is null ? "" : " " + currency)}";
+
+    /// <summary>"M misplaced", "F found" … for a ledger adjustment reason code.</summary>
+    public static string Reason(string? code) => Code(code) switch
+    {
+        "M" => "M misplaced",
+        "5" => "5 misplaced",
+        "F" => "F found",
+        "N" => "N found (transfer from holding)",
+        "6" => "6 damaged at FC (from carrier damaged)",
+        "7" => "7 damaged at FC (from expired)",
+        "E" => "E damaged at FC (from sellable)",
+        "H" => "H damaged at FC (from customer damaged)",
+        "K" => "K damaged at FC (from defective)",
+        "U" => "U damaged at FC (from distributor damaged)",
+        "D" => "D disposed",
+        "G" => "G disposed (donation)",
+        var other => other.Length == 0 ? "no reason" : other,
+    };
+
+    /// <summary>A reason code as compared: trimmed, upper case.</summary>
+    public static string Code(string? code) => (code ?? "").Trim().ToUpperInvariant();
+
+    public static Evidence Ledger(LedgerEvent e, string note) =>
+        new("ledger", e.Date, e.ReferenceId, e.Quantity, note);
+
+    /// <summary>Evidence for a reimbursement row and, after it, each reversal that took units back from it.</summary>
+    public static IEnumerable<Evidence> Reimbursement(Indexes.ReimbursedRow row, int applied)
+    {
+        var units = applied == row.EffectiveUnits ? "" : $"; {applied} set against this claim";
+        yield return new Evidence("reimbursements", row.Date, row.Row.ReimbursementId, row.Units, row.Note + units);
+        foreach (var (reversal, taken) in row.Reversals)
+        {
+            yield return new Evidence("reimbursements", DateOnly.FromDateTime(reversal.ApprovalDate.DateTime), reversal.ReimbursementId,
+                -taken, $"Reimbursement_Reversal {reversal.ReimbursementId} took back {Units(taken)} of {row.Row.ReimbursementId}");
+        }
+    }
+}

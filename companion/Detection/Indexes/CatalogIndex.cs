@@ -1,0 +1,94 @@
+using Refully.Companion.Domain.Records;
+
+namespace Refully.Companion.Detection.Indexes;
+
+/// <summary>
+/// Which FNSKU, SKU and ASIN belong together, from every record that names two of them. Found units that
+/// Amazon books under an `Amazon.Found.&lt;ASIN&gt;` MSKU belong to that ASIN's FNSKU (claims.md §2) when the
+/// seller's own rows name exactly one FNSKU for that ASIN; with none or several the row keeps its own FNSKU.
+/// </summary>
+public sealed class CatalogIndex
+{
+    public const string FoundPrefix = "Amazon.Found.";
+
+    private readonly Dictionary<string, HashSet<string>> _fnskusByAsin = new(StringComparer.OrdinalIgnoreCase);
+    private readonly Dictionary<string, string> _skuByFnsku = new(StringComparer.OrdinalIgnoreCase);
+    private readonly Dictionary<string, string> _asinByFnsku = new(StringComparer.OrdinalIgnoreCase);
+    private readonly Dictionary<string, HashSet<string>> _fnskusBySku = new(StringComparer.OrdinalIgnoreCase);
+
+    public CatalogIndex(DetectionInput input)
+    {
+        foreach (var e in input.Ledger.Where(e => !IsFound(e.Msku)))
+        {
+            Note(e.Fnsku, e.Msku, e.Asin);
+        }
+        foreach (var r in input.Reimbursements)
+        {
+            Note(r.Fnsku, r.Sku, r.Asin);
+        }
+        foreach (var f in input.Fees)
+        {
+            Note(f.Fnsku, f.Sku, f.Asin);
+        }
+        foreach (var r in input.Returns)
+        {
+            Note(r.Fnsku, r.Sku, r.Asin);
+        }
+        foreach (var m in input.Removals)
+        {
+            Note(m.Fnsku, m.Sku, null);
+        }
+        foreach (var i in input.InboundItems)
+        {
+            Note(i.Fnsku, i.SellerSku, null);
+        }
+    }
+
+    public static bool IsFound(string? msku) => msku?.StartsWith(FoundPrefix, StringComparison.OrdinalIgnoreCase) == true;
+
+    /// <summary>The FNSKU a ledger row counts under: its own, or for an Amazon.Found MSKU the ASIN's only seller FNSKU.</summary>
+    public string FnskuOf(LedgerEvent e)
+    {
+        if (!IsFound(e.Msku))
+        {
+            return e.Fnsku;
+        }
+        var asin = e.Msku![FoundPrefix.Length..];
+        asin = asin.Length > 0 ? asin : e.Asin ?? "";
+        return _fnskusByAsin.TryGetValue(asin, out var set) && set.Count == 1 ? set.First() : e.Fnsku;
+    }
+
+    public string? SkuOf(string? fnsku) => fnsku is not null ? _skuByFnsku.GetValueOrDefault(fnsku) : null;
+
+    public string? AsinOf(string? fnsku) => fnsku is not null ? _asinByFnsku.GetValueOrDefault(fnsku) : null;
+
+    /// <summary>The SKU's only FNSKU, else null.</summary>
+    public string? FnskuOfSku(string? sku) =>
+        sku is not null && _fnskusBySku.TryGetValue(sku, out var set) && set.Count == 1 ? set.First() : null;
+
+    private void Note(string? fnsku, string? sku, string? asin)
+    {
+        if (string.IsNullOrEmpty(fnsku))
+        {
+            return;
+        }
+        if (!string.IsNullOrEmpty(sku) && !IsFound(sku))
+        {
+            _skuByFnsku.TryAdd(fnsku, sku);
+            if (!_fnskusBySku.TryGetValue(sku, out var fnskus))
+            {
+                _fnskusBySku[sku] = fnskus = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
+            }
+            fnskus.Add(fnsku);
+        }
+        if (!string.IsNullOrEmpty(asin))
+        {
+            _asinByFnsku.TryAdd(fnsku, asin);
+            if (!_fnskusByAsin.TryGetValue(asin, out var set))
+            {
+                _fnskusByAsin[asin] = set = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
+            }
+            set.Add(fnsku);
+        }
+    }
+}
