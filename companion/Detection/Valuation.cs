@@ -1,0 +1,127 @@
+using Refully.Companion.Domain;
+
+namespace Refully.Companion.Detection;
+
+/// <summary>What a finding is worth (claims.md §4), and how that was worked out, in words.</summary>
+public sealed record Valuation(decimal? Amount, string Currency, string Explanation);
+
+/// <summary>
+/// claims.md §4: amount = units × unit value, in the marketplace currency, rounded to its minor unit.
+/// Unit value: (1) pre-order types — the seller's unit cost from the costs file; post-order types — the
+/// refunded principal per unit of that order line; (2) the most recent cash amount-per-unit of a
+/// reimbursement for the same FNSKU; (3) none: the amount is null and the explanation says so.
+/// ReimbursedBelowCost carries its own amount (the shortfall).
+/// </summary>
+public sealed class Valuer(DetectionInput input)
+{
+    private static readonly HashSet<ClaimType> PostOrder =
+    [
+        ClaimType.RefundNotReturned, ClaimType.ReturnDamagedNotReimbursed, ClaimType.ReturnNotRestocked,
+        ClaimType.WrongItemReturned, ClaimType.RefundExceedsCharge,
+    ];
+
+    private readonly Lazy<Dictionary<(string Key, string Currency), decimal>> _costs = new(() => BuildCosts(input));
+    private readonly Lazy<Dictionary<(string Fnsku, string Currency), decimal>> _lastReimbursement = new(() => BuildLastReimbursement(input));
+    private readonly Lazy<Dictionary<string, string>> _fnskuBySku = new(() => BuildSkuMap(input));
+
+    public Valuation Value(Candidate candidate)
+    {
+        var currency = Marketplaces.FromCode(candidate.Marketplace)?.Currency ?? candidate.Currency ?? "";
+        if (candidate.FixedAmount is { } fixedAmount)
+        {
+            var total = Round(fixedAmount, candidate.Currency ?? currency);
+            return new(total, candidate.Currency ?? currency, $"the shortfall is {Money(total, candidate.Currency ?? currency)}");
+        }
+        var fnsku = candidate.Fnsku ?? (candidate.Sku is not null ? _fnskuBySku.Value.GetValueOrDefault(candidate.Sku) : null);
+        if (PostOrder.Contains(candidate.Type))
+        {
+            if (candidate.RefundedPrincipalPerUnit is > 0 and var refunded && (candidate.Currency is null || candidate.Currency == currency))
+            {
+                return Priced(candidate, refunded, currency, $"at the refunded price of {Money(refunded, currency)} per unit");
+            }
+        }
+        else if (Cost(candidate.Sku, fnsku, currency) is { } cost)
+        {
+            return Priced(candidate, cost, currency, $"at your unit cost of {Money(cost, currency)}");
+        }
+        if (fnsku is not null && _lastReimbursement.Value.TryGetValue((fnsku, currency), out var last))
+        {
+            return Priced(candidate, last, currency, $"at Amazon's last reimbursement of {Money(last, currency)} per unit for this FNSKU");
+        }
+        return new(null, currency, "its value is unknown (add your unit cost to a costs file to see it)");
+    }
+
+    private static Valuation Priced(Candidate c, decimal unitValue, string currency, string how)
+    {
+        var amount = Round(c.Units * unitValue, currency);
+        return new(amount, currency, $"it is worth {Money(amount, currency)} {how}");
+    }
+
+    private decimal? Cost(string? sku, string? fnsku, string currency)
+    {
+        if (sku is not null && _costs.Value.TryGetValue((sku, currency), out var bySku))
+        {
+            return bySku;
+        }
+        return fnsku is not null && _costs.Value.TryGetValue((fnsku, currency), out var byFnsku) ? byFnsku : null;
+    }
+
+    public static decimal Round(decimal amount, string currency) =>
+        Math.Round(amount, MinorUnits(currency), MidpointRounding.AwayFromZero);
+
+    public static int MinorUnits(string currency) => currency is "JPY" or "KRW" or "CLP" ? 0 : 2;
+
+    public static string Money(decimal amount, string currency) =>
+        $"{currency} {amount.ToString(MinorUnits(currency) == 0 ? "N0" : "N2", System.Globalization.CultureInfo.InvariantCulture)}";
+
+    private static Dictionary<(string, string), decimal> BuildCosts(DetectionInput input)
+    {
+        var costs = new Dictionary<(string, string), decimal>();
+        foreach (var c in input.Costs)
+        {
+            if (c.Sku is not null) costs[(c.Sku, c.Currency)] = c.Cost;
+            if (c.Fnsku is not null) costs[(c.Fnsku, c.Currency)] = c.Cost;
+        }
+        return costs;
+    }
+
+    private static Dictionary<(string, string), decimal> BuildLastReimbursement(DetectionInput input)
+    {
+        var last = new Dictionary<(string, string), (DateTimeOffset At, decimal Value)>();
+        foreach (var r in input.Reimbursements)
+        {
+            if (r.Fnsku is null || r.Currency is null || r.AmountPerUnit is not > 0 || r.QuantityReimbursedCash is not > 0)
+            {
+                continue;
+            }
+            var key = (r.Fnsku, r.Currency);
+            if (!last.TryGetValue(key, out var seen) || r.ApprovalDate > seen.At)
+            {
+                last[key] = (r.ApprovalDate, r.AmountPerUnit.Value);
+            }
+        }
+        return last.ToDictionary(kv => kv.Key, kv => kv.Value.Value);
+    }
+
+    private static Dictionary<string, string> BuildSkuMap(DetectionInput input)
+    {
+        var map = new Dictionary<string, string>(StringComparer.Ordinal);
+        foreach (var e in input.Ledger)
+        {
+            if (e.Msku is not null && e.Fnsku.Length > 0) map.TryAdd(e.Msku, e.Fnsku);
+        }
+        foreach (var r in input.Reimbursements)
+        {
+            if (r.Sku is not null && r.Fnsku is not null) map.TryAdd(r.Sku, r.Fnsku);
+        }
+        foreach (var i in input.InboundItems)
+        {
+            if (i.SellerSku is not null && i.Fnsku.Length > 0) map.TryAdd(i.SellerSku, i.Fnsku);
+        }
+        foreach (var r in input.Returns)
+        {
+            if (r.Sku is not null && r.Fnsku is not null) map.TryAdd(r.Sku, r.Fnsku);
+        }
+        return map;
+    }
+}

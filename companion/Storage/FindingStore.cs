@@ -1,0 +1,204 @@
+using LiteDB;
+using Refully.Companion.Detection;
+
+namespace Refully.Companion.Storage;
+
+/// <summary>A finding as stored: the engine's latest result plus what the seller and tracking said about it.</summary>
+public sealed class FindingDocument
+{
+    public string Id { get; set; } = "";
+    public ClaimType Type { get; set; }
+    public Confidence Confidence { get; set; }
+
+    /// <summary>The status the dates give (Waiting, Claimable, Expired, NeedsReview) at the last scan.</summary>
+    public FindingStatus ComputedStatus { get; set; }
+
+    /// <summary>Filed, Reimbursed, Denied or Dismissed once set; a re-scan never changes it.</summary>
+    public FindingStatus? Lifecycle { get; set; }
+
+    public string Marketplace { get; set; } = "";
+    public string? Currency { get; set; }
+    public string? Fnsku { get; set; }
+    public string? Sku { get; set; }
+    public string? Asin { get; set; }
+    public string? OrderId { get; set; }
+    public string? ShipmentId { get; set; }
+    public string? RemovalOrderId { get; set; }
+    public string? ReferenceId { get; set; }
+    public int Units { get; set; }
+    public decimal? Amount { get; set; }
+    public DateOnly ReferenceDate { get; set; }
+    public DateOnly EligibleFrom { get; set; }
+    public DateOnly Deadline { get; set; }
+    public List<EvidenceDocument> Evidence { get; set; } = [];
+    public string Explanation { get; set; } = "";
+    public string? CaseId { get; set; }
+    public decimal? AmountRecovered { get; set; }
+    public string? DismissReason { get; set; }
+
+    /// <summary>False once the engine no longer finds it (kept only when it has a lifecycle status).</summary>
+    public bool Detected { get; set; } = true;
+
+    public DateTime FirstSeenAt { get; set; }
+    public DateTime LastSeenAt { get; set; }
+    public List<StatusChangeDocument> History { get; set; } = [];
+
+    public FindingStatus Status => Lifecycle ?? ComputedStatus;
+}
+
+public sealed class EvidenceDocument
+{
+    public string Source { get; set; } = "";
+    public DateOnly Date { get; set; }
+    public string? ReferenceId { get; set; }
+    public int Quantity { get; set; }
+    public string Note { get; set; } = "";
+}
+
+/// <summary>One transition of a finding's status, with when, who or what caused it, and why.</summary>
+public sealed class StatusChangeDocument
+{
+    public DateTime At { get; set; }
+    public FindingStatus Status { get; set; }
+    public string Source { get; set; } = "";
+    public string? Note { get; set; }
+}
+
+/// <summary>Filters of <see cref="FindingStore.Query"/>; null means any.</summary>
+public sealed record FindingQuery(
+    FindingStatus? Status = null, ClaimType? Type = null, string? Marketplace = null, string? Sku = null,
+    string? Fnsku = null, string? OrderId = null, string? ShipmentId = null);
+
+/// <summary>
+/// Findings and their lifecycle. A re-scan replaces what the engine computes but never a lifecycle status
+/// (Filed, Reimbursed, Denied, Dismissed) and never duplicates (the id is stable). A finding the engine no
+/// longer reports is deleted unless it has a lifecycle status, which then stays with Detected = false.
+/// </summary>
+public sealed class FindingStore
+{
+    private readonly LiteDatabase _db;
+    private readonly ILiteCollection<FindingDocument> _findings;
+    private readonly TimeProvider _time;
+
+    public FindingStore(CompanionDatabase db, TimeProvider time)
+    {
+        _db = db.Database;
+        _time = time;
+        _findings = _db.GetCollection<FindingDocument>("findings");
+        _findings.EnsureIndex(f => f.Fnsku);
+        _findings.EnsureIndex(f => f.OrderId);
+        _findings.EnsureIndex(f => f.ShipmentId);
+    }
+
+    /// <summary>Merges one engine run into the store, in one transaction; returns the stored findings.</summary>
+    public IReadOnlyList<FindingDocument> Sync(IReadOnlyList<Finding> computed, string source)
+    {
+        var now = _time.GetUtcNow().UtcDateTime;
+        var existing = _findings.FindAll().ToDictionary(f => f.Id, StringComparer.Ordinal);
+        var seen = new HashSet<string>(StringComparer.Ordinal);
+        _db.BeginTrans();
+        try
+        {
+            foreach (var finding in computed)
+            {
+                seen.Add(finding.Id);
+                var doc = existing.GetValueOrDefault(finding.Id) ?? new FindingDocument { Id = finding.Id, FirstSeenAt = now };
+                var before = doc.History.Count == 0 ? (FindingStatus?)null : doc.Status;
+                Apply(doc, finding);
+                doc.Detected = true;
+                doc.LastSeenAt = now;
+                if (before != doc.Status)
+                {
+                    doc.History.Add(new StatusChangeDocument { At = now, Status = doc.Status, Source = source });
+                }
+                _findings.Upsert(doc);
+                existing[doc.Id] = doc;
+            }
+            foreach (var stale in existing.Values.Where(f => !seen.Contains(f.Id)).ToList())
+            {
+                if (stale.Lifecycle is null)
+                {
+                    _findings.Delete(stale.Id);
+                    existing.Remove(stale.Id);
+                }
+                else if (stale.Detected)
+                {
+                    stale.Detected = false;
+                    _findings.Update(stale);
+                }
+            }
+            _db.Commit();
+        }
+        catch
+        {
+            _db.Rollback();
+            throw;
+        }
+        return existing.Values.OrderBy(f => f.Deadline).ThenBy(f => f.Id, StringComparer.Ordinal).ToList();
+    }
+
+    public FindingDocument? Get(string id) => _findings.FindById(id);
+
+    public IReadOnlyList<FindingDocument> Query(FindingQuery q)
+    {
+        IEnumerable<FindingDocument> all = q switch
+        {
+            { Fnsku: { } fnsku } => _findings.Find(f => f.Fnsku == fnsku),
+            { OrderId: { } order } => _findings.Find(f => f.OrderId == order),
+            { ShipmentId: { } shipment } => _findings.Find(f => f.ShipmentId == shipment),
+            _ => _findings.FindAll(),
+        };
+        return all.Where(f =>
+                (q.Status is null || f.Status == q.Status)
+                && (q.Type is null || f.Type == q.Type)
+                && (q.Marketplace is null || string.Equals(f.Marketplace, q.Marketplace, StringComparison.OrdinalIgnoreCase))
+                && (q.Sku is null || f.Sku == q.Sku)
+                && (q.Fnsku is null || f.Fnsku == q.Fnsku)
+                && (q.OrderId is null || f.OrderId == q.OrderId)
+                && (q.ShipmentId is null || f.ShipmentId == q.ShipmentId))
+            .OrderBy(f => f.Deadline).ThenBy(f => f.Id, StringComparer.Ordinal)
+            .ToList();
+    }
+
+    /// <summary>Sets a lifecycle status (or clears it with null, back to the computed one), recording the transition.</summary>
+    public FindingDocument? SetLifecycle(string id, FindingStatus? status, string source, string? note = null, Action<FindingDocument>? update = null)
+    {
+        if (status is FindingStatus.Waiting or FindingStatus.Claimable or FindingStatus.Expired or FindingStatus.NeedsReview)
+        {
+            throw new ArgumentException($"{status} is computed from dates, not set.", nameof(status));
+        }
+        var doc = _findings.FindById(id);
+        if (doc is null)
+        {
+            return null;
+        }
+        doc.Lifecycle = status;
+        update?.Invoke(doc);
+        doc.History.Add(new StatusChangeDocument { At = _time.GetUtcNow().UtcDateTime, Status = doc.Status, Source = source, Note = note });
+        _findings.Update(doc);
+        return doc;
+    }
+
+    private static void Apply(FindingDocument doc, Finding f)
+    {
+        doc.Type = f.Type;
+        doc.Confidence = f.Confidence;
+        doc.ComputedStatus = f.Status;
+        doc.Marketplace = f.Marketplace;
+        doc.Currency = f.Currency;
+        doc.Fnsku = f.Fnsku;
+        doc.Sku = f.Sku;
+        doc.Asin = f.Asin;
+        doc.OrderId = f.OrderId;
+        doc.ShipmentId = f.ShipmentId;
+        doc.RemovalOrderId = f.RemovalOrderId;
+        doc.ReferenceId = f.ReferenceId;
+        doc.Units = f.Units;
+        doc.Amount = f.Amount;
+        doc.ReferenceDate = f.ReferenceDate;
+        doc.EligibleFrom = f.EligibleFrom;
+        doc.Deadline = f.Deadline;
+        doc.Evidence = f.Evidence.Select(e => new EvidenceDocument { Source = e.Source, Date = e.Date, ReferenceId = e.ReferenceId, Quantity = e.Quantity, Note = e.Note }).ToList();
+        doc.Explanation = f.Explanation;
+    }
+}

@@ -1,0 +1,92 @@
+using Microsoft.Extensions.Time.Testing;
+using Refully.Companion.Detection;
+using Refully.Companion.Detection.Policies;
+using Refully.Companion.Storage;
+
+namespace Refully.Tests.Detection.Engine;
+
+public sealed class FindingStoreTests : IDisposable
+{
+    private readonly CompanionDatabase _db = CompanionDatabase.InMemory();
+    private readonly FakeTimeProvider _time = new(new DateTimeOffset(2026, 11, 26, 9, 0, 0, TimeSpan.Zero));
+    private readonly FindingStore _store;
+
+    public FindingStoreTests() => _store = new FindingStore(_db, _time);
+
+    public void Dispose() => _db.Dispose();
+
+    private static IReadOnlyList<Finding> Scan(DateOnly asOf, params Candidate[] candidates) =>
+        new DetectionEngine(PolicyTable.Defaults(), [new StubDetector(ClaimType.LostWarehouse, Confidence.High, candidates)])
+            .Run(new DetectionInput(), asOf);
+
+    [Fact]
+    public void ARescanNeverDuplicatesFindings()
+    {
+        _store.Sync(Scan(new DateOnly(2026, 10, 5), StubDetector.Candidate(key: "a"), StubDetector.Candidate(key: "b")), "scan");
+        var second = _store.Sync(Scan(new DateOnly(2026, 10, 6), StubDetector.Candidate(key: "a"), StubDetector.Candidate(key: "b")), "scan");
+
+        second.Should().HaveCount(2);
+        _store.Query(new FindingQuery()).Should().HaveCount(2);
+    }
+
+    [Fact]
+    public void ARescanKeepsLifecycleStatuses()
+    {
+        var first = _store.Sync(Scan(new DateOnly(2026, 10, 5), StubDetector.Candidate(key: "a")), "scan").Single();
+        _store.SetLifecycle(first.Id, FindingStatus.Filed, "seller", "case 12345678901", f => f.CaseId = "12345678901");
+
+        var after = _store.Sync(Scan(new DateOnly(2026, 12, 31), StubDetector.Candidate(key: "a", units: 3)), "scan").Single();
+
+        after.Status.Should().Be(FindingStatus.Filed, "a re-scan never turns a lifecycle status back");
+        after.ComputedStatus.Should().Be(FindingStatus.Expired);
+        after.Units.Should().Be(3);
+        after.CaseId.Should().Be("12345678901");
+        after.History.Select(h => h.Status).Should().Equal(FindingStatus.Claimable, FindingStatus.Filed);
+    }
+
+    [Fact]
+    public void AFindingNoLongerDetectedDisappearsUnlessItHasALifecycleStatus()
+    {
+        var found = _store.Sync(Scan(new DateOnly(2026, 10, 5), StubDetector.Candidate(key: "a"), StubDetector.Candidate(key: "b")), "scan");
+        var dismissed = found.First(f => f.Id == EngineId("b"));
+        _store.SetLifecycle(dismissed.Id, FindingStatus.Dismissed, "seller", "already claimed elsewhere", f => f.DismissReason = "already claimed elsewhere");
+
+        var after = _store.Sync([], "scan");
+
+        after.Should().ContainSingle().Which.Id.Should().Be(dismissed.Id);
+        after.Single().Detected.Should().BeFalse();
+        after.Single().DismissReason.Should().Be("already claimed elsewhere");
+    }
+
+    [Fact]
+    public void StatusChangesFromDatesAreRecordedOnce()
+    {
+        _store.Sync(Scan(new DateOnly(2026, 9, 10), StubDetector.Candidate(key: "a")), "scan");
+        _store.Sync(Scan(new DateOnly(2026, 9, 11), StubDetector.Candidate(key: "a")), "scan");
+        var after = _store.Sync(Scan(new DateOnly(2026, 10, 5), StubDetector.Candidate(key: "a")), "scan").Single();
+
+        after.History.Select(h => h.Status).Should().Equal(FindingStatus.Waiting, FindingStatus.Claimable);
+    }
+
+    [Fact]
+    public void ComputedStatusesCannotBeSetByHand()
+    {
+        var act = () => _store.SetLifecycle("x", FindingStatus.Claimable, "seller");
+
+        act.Should().Throw<ArgumentException>();
+    }
+
+    [Fact]
+    public void QueriesFilterByStatusTypeAndKeys()
+    {
+        _store.Sync(Scan(new DateOnly(2026, 10, 5),
+            StubDetector.Candidate(key: "a", fnsku: "X00AAA0001"),
+            StubDetector.Candidate(key: "b", fnsku: "X00BBB0002", reference: new DateOnly(2026, 5, 1))), "scan");
+
+        _store.Query(new FindingQuery(Fnsku: "X00BBB0002")).Should().ContainSingle().Which.Status.Should().Be(FindingStatus.Expired);
+        _store.Query(new FindingQuery(Status: FindingStatus.Claimable)).Should().ContainSingle().Which.Fnsku.Should().Be("X00AAA0001");
+        _store.Query(new FindingQuery(Type: ClaimType.DamagedWarehouse)).Should().BeEmpty();
+    }
+
+    private static string EngineId(string key) => DetectionEngine.StableId(ClaimType.LostWarehouse, "US", key);
+}
