@@ -36,6 +36,9 @@ public sealed class FindingDocument
     public decimal? AmountRecovered { get; set; }
     public string? DismissReason { get; set; }
 
+    /// <summary>A person looked at this Review finding and says it can be claimed.</summary>
+    public bool Confirmed { get; set; }
+
     /// <summary>False once the engine no longer finds it (kept only when it has a lifecycle status).</summary>
     public bool Detected { get; set; } = true;
 
@@ -179,11 +182,29 @@ public sealed class FindingStore
         return doc;
     }
 
+    /// <summary>A person confirms a Review finding: inside its window it becomes Claimable (and stays so on re-scans).</summary>
+    public FindingDocument? Confirm(string id, string source)
+    {
+        var doc = _findings.FindById(id);
+        if (doc is null)
+        {
+            return null;
+        }
+        doc.Confirmed = true;
+        if (doc.ComputedStatus == FindingStatus.NeedsReview)
+        {
+            doc.ComputedStatus = FindingStatus.Claimable;
+            doc.History.Add(new StatusChangeDocument { At = _time.GetUtcNow().UtcDateTime, Status = doc.Status, Source = source, Note = "confirmed after review" });
+        }
+        _findings.Update(doc);
+        return doc;
+    }
+
     private static void Apply(FindingDocument doc, Finding f)
     {
         doc.Type = f.Type;
         doc.Confidence = f.Confidence;
-        doc.ComputedStatus = f.Status;
+        doc.ComputedStatus = f.Status == FindingStatus.NeedsReview && doc.Confirmed ? FindingStatus.Claimable : f.Status;
         doc.Marketplace = f.Marketplace;
         doc.Currency = f.Currency;
         doc.Fnsku = f.Fnsku;

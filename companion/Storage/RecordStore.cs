@@ -47,13 +47,17 @@ public sealed class RecordStore(CompanionDatabase db)
 
     public int Count<T>() where T : DomainRecord => _db.GetCollection(NameOf(typeof(T))).Count();
 
-    /// <summary>Every record collection with its documents in id order, as JSON (to compare stores in tests and diagnostics).</summary>
-    public IReadOnlyDictionary<string, IReadOnlyList<string>> Snapshot()
+    /// <summary>
+    /// The documents of record collections in id order, as JSON (to compare stores in tests and diagnostics):
+    /// of the given record types, or of every record type of the companion when none is given.
+    /// </summary>
+    public IReadOnlyDictionary<string, IReadOnlyList<string>> Snapshot(params Type[] recordTypes)
     {
-        var recordTypes = typeof(DomainRecord).Assembly.GetTypes()
-            .Where(t => t.IsSubclassOf(typeof(DomainRecord)) && !t.IsAbstract).Select(NameOf).ToHashSet(StringComparer.Ordinal);
+        var types = recordTypes.Length > 0 ? recordTypes : typeof(DomainRecord).Assembly.GetTypes()
+            .Where(t => t.IsSubclassOf(typeof(DomainRecord)) && !t.IsAbstract).ToArray();
+        var names = types.Select(NameOf).ToHashSet(StringComparer.Ordinal);
         return _db.GetCollectionNames()
-            .Where(recordTypes.Contains)
+            .Where(names.Contains)
             .Order(StringComparer.Ordinal)
             .ToDictionary(n => n, n => (IReadOnlyList<string>)_db.GetCollection(n).FindAll()
                 .Select(d => JsonSerializer.Serialize(d)).Order(StringComparer.Ordinal).ToList());

@@ -6,9 +6,10 @@ namespace Refully.Companion.Reports.Core;
 /// The problems of one file: every one counted, the first <see cref="Limit"/> kept (a file with a million bad
 /// rows must not fill memory), errors kept before warnings so a rejection always shows its reason.
 /// </summary>
-public sealed class ProblemLog(int limit = 200) : ICollection<ReportProblem>
+public sealed class ProblemLog(int limit = 200, int perKind = 5) : ICollection<ReportProblem>
 {
     private readonly List<ReportProblem> _kept = [];
+    private readonly Dictionary<(string?, string), int> _kinds = [];
 
     public int Limit { get; } = limit;
 
@@ -18,8 +19,8 @@ public sealed class ProblemLog(int limit = 200) : ICollection<ReportProblem>
 
     public bool HasErrors => Errors > 0;
 
-    /// <summary>Problems found but not kept.</summary>
-    public int Dropped => Errors + Warnings - _kept.Count;
+    /// <summary>Problems found but not kept because <see cref="Limit"/> was reached.</summary>
+    public int Dropped { get; private set; }
 
     public int Count => _kept.Count;
 
@@ -35,6 +36,12 @@ public sealed class ProblemLog(int limit = 200) : ICollection<ReportProblem>
         {
             Warnings++;
         }
+        // The same complaint about the same column is kept a few times, then only counted.
+        ref var seen = ref System.Runtime.InteropServices.CollectionsMarshal.GetValueRefOrAddDefault(_kinds, (item.ColumnName, item.Message), out _);
+        if (++seen > perKind && item.Severity == ProblemSeverity.Warning)
+        {
+            return;
+        }
         if (_kept.Count < Limit)
         {
             _kept.Add(item);
@@ -43,13 +50,19 @@ public sealed class ProblemLog(int limit = 200) : ICollection<ReportProblem>
         {
             _kept.RemoveAt(w);
             _kept.Add(item);
+            Dropped++;
+        }
+        else
+        {
+            Dropped++;
         }
     }
 
     public void Clear()
     {
         _kept.Clear();
-        Errors = Warnings = 0;
+        _kinds.Clear();
+        Errors = Warnings = Dropped = 0;
     }
 
     public bool Contains(ReportProblem item) => _kept.Contains(item);
@@ -66,9 +79,13 @@ public sealed class ProblemLog(int limit = 200) : ICollection<ReportProblem>
     public IReadOnlyList<string> Describe()
     {
         var lines = _kept.OrderBy(p => p.Severity == ProblemSeverity.Error ? 0 : 1).Select(p => p.Severity == ProblemSeverity.Error ? p.ToString() : $"warning: {p}").ToList();
+        foreach (var ((column, message), count) in _kinds.Where(k => k.Value > perKind))
+        {
+            lines.Add($"… {count - perKind} more like this{(column is null ? "" : $" in [{column}]")}: {message}");
+        }
         if (Dropped > 0)
         {
-            lines.Add($"… and {Dropped} more problem(s) ({Errors} error(s), {Warnings} warning(s) in all)");
+            lines.Add($"… and {Dropped} more problem(s) not listed ({Errors} error(s) and {Warnings} warning(s) in all)");
         }
         return lines;
     }

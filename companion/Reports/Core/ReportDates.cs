@@ -204,24 +204,28 @@ public static class ReportDates
         return true;
     }
 
+    /// <summary>+h, +hh, +hhmm or +hh:mm.</summary>
     private static bool ReadOffset(ref Scanner scan, out TimeSpan offset)
     {
         offset = default;
         var sign = scan.Peek() == '-' ? -1 : 1;
         scan.Advance();
-        if (!scan.Digits(1, 2, out var hours))
+        var digits = scan.CountDigits();
+        int hours, minutes = 0;
+        if (digits == 4)
         {
-            return false;
+            scan.Fixed(2, out hours);
+            scan.Fixed(2, out minutes);
         }
-        var minutes = 0;
-        if (scan.Skip(':'))
+        else if (digits is 1 or 2)
         {
-            if (!scan.Digits(2, 2, out minutes))
+            scan.Fixed(digits, out hours);
+            if (scan.Skip(':') && (scan.CountDigits() != 2 || !scan.Fixed(2, out minutes)))
             {
                 return false;
             }
         }
-        else if (char.IsAsciiDigit(scan.Peek()) && !scan.Digits(2, 2, out minutes))
+        else
         {
             return false;
         }
@@ -283,6 +287,32 @@ public static class ReportDates
                 n++;
             }
             return n >= min && (n < max || AtEnd || !char.IsAsciiDigit(_text[_pos]));
+        }
+
+        public readonly int CountDigits()
+        {
+            var n = 0;
+            while (char.IsAsciiDigit(PeekAt(n)))
+            {
+                n++;
+            }
+            return n;
+        }
+
+        /// <summary>Exactly <paramref name="n"/> digits, whatever follows.</summary>
+        public bool Fixed(int n, out int value)
+        {
+            value = 0;
+            for (var k = 0; k < n; k++)
+            {
+                if (!char.IsAsciiDigit(Peek()))
+                {
+                    return false;
+                }
+                value = value * 10 + (Peek() - '0');
+                _pos++;
+            }
+            return true;
         }
 
         /// <summary>A run of letters (month names, zones), with the dot of an abbreviation ("janv.") left behind.</summary>

@@ -33,17 +33,19 @@ public static class TabularReportFile
         long rows = 0;
         foreach (var sepRow in sep)
         {
+            // Sep 0.17 reports line 2 as the start of its first row; later rows are right.
+            var line = firstDataLine + (sepRow.RowIndex == 0 ? 1 : sepRow.LineNumberFrom) - 1;
             if (sepRow.ColCount == 1 && sepRow[0].Span.IsWhiteSpace())
             {
                 continue;
             }
             if (++rows > maxRows)
             {
-                problems.Add(new ReportProblem(ProblemSeverity.Error, input.Name, firstDataLine + sepRow.LineNumberFrom - 1, 0, null, null,
+                problems.Add(new ReportProblem(ProblemSeverity.Error, input.Name, line, 0, null, null,
                     $"the file has more than {maxRows} rows, the most the companion reads from one file"));
                 return rows - 1;
             }
-            row.BeginRow(firstDataLine + sepRow.LineNumberFrom - 1);
+            row.BeginRow(line);
             for (var c = 0; c < sepRow.ColCount; c++)
             {
                 row.AddCell(sepRow[c].Span);

@@ -31,6 +31,11 @@ public sealed record FileImport
     /// <summary>The problems as lines: file, line, column, value and what is wrong.</summary>
     public IReadOnlyList<string> Problems { get; init; } = [];
 
+    /// <summary>Time taken to read and store the file, and the part of it spent storing.</summary>
+    public TimeSpan Elapsed { get; init; }
+
+    public TimeSpan StoreTime { get; init; }
+
     /// <summary>How the file was read ("UTF-8, tab, header on line 1"), for the console.</summary>
     public string? Layout { get; init; }
 

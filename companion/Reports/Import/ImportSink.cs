@@ -30,6 +30,9 @@ public sealed class ImportSink(RecordStore store, ProblemLog problems, int batch
 
     public IReadOnlyCollection<string> Marketplaces => _marketplaces;
 
+    /// <summary>Time spent storing (the rest of an import is reading).</summary>
+    public TimeSpan StoreTime { get; private set; }
+
     public void Add(DomainRecord record)
     {
         record.Id = IdFor(record.NaturalKey());
@@ -58,7 +61,9 @@ public sealed class ImportSink(RecordStore store, ProblemLog problems, int batch
     {
         if (_batch.Count > 0 && !problems.HasErrors)
         {
+            var started = System.Diagnostics.Stopwatch.GetTimestamp();
             store.Upsert(_batch);
+            StoreTime += System.Diagnostics.Stopwatch.GetElapsedTime(started);
         }
         _batch.Clear();
     }

@@ -16,9 +16,10 @@ public sealed class ReportImporter(RecordStore store, ReportReaders readers, Rep
 
     public FileImport Import(ReportInput input, Action<long>? progress = null)
     {
+        var started = System.Diagnostics.Stopwatch.GetTimestamp();
         try
         {
-            return ImportOrThrow(input, progress);
+            return ImportOrThrow(input, progress) with { Elapsed = System.Diagnostics.Stopwatch.GetElapsedTime(started) };
         }
         catch (Exception ex) when (ex is not OutOfMemoryException)
         {
@@ -139,6 +140,7 @@ public sealed class ReportImporter(RecordStore store, ReportReaders readers, Rep
             Warnings = problems.Warnings,
             Problems = lines,
             Layout = layout,
+            StoreTime = sink.StoreTime,
         };
     }
 

@@ -16,6 +16,7 @@ internal static class ScanOutput
             var range = import.From is null ? "no dates" : $"{import.From:yyyy-MM-dd} to {import.To:yyyy-MM-dd}";
             output.WriteLine($"{import.File}: {import.Report} [{import.Layout}]");
             output.WriteLine($"    {import.Rows:N0} rows read, {import.Records:N0} records stored, {markets}, {range}");
+            output.WriteLine($"    {import.Elapsed.TotalSeconds:0.0} s ({import.StoreTime.TotalSeconds:0.0} s storing)");
         }
         foreach (var problem in import.Problems)
         {
