@@ -1,4 +1,6 @@
 using Refully.Companion.Api;
+using Refully.Companion.Detection;
+using Refully.Companion.Detection.Detectors;
 using Refully.Companion.Hosting;
 using Refully.Companion.Pages;
 using Refully.Companion.Reports.Import;
@@ -25,6 +27,7 @@ builder.Services.AddCompanionSecurity();
 // Features.
 builder.Services.AddPageIntake();
 builder.Services.AddReports();
+builder.Services.AddDetection(() => DetectorRegistry.All);
 
 // Errors as ProblemDetails with a stable `code`, and the OpenAPI document.
 builder.Services.AddCompanionProblems();
@@ -42,6 +45,7 @@ app.MapPairingEndpoints();
 app.MapTokenEndpoints();
 app.MapPageEndpoints();
 app.MapReportEndpoints();
+app.MapFindingEndpoints();
 
 app.LogStartupBanner();
 app.Run();

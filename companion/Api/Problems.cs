@@ -22,6 +22,9 @@ public static class ProblemCodes
     public const string PairingCodeWrong = "PAIRING_CODE_WRONG";
     public const string TokenNotFound = "TOKEN_NOT_FOUND";
     public const string NotFound = "NOT_FOUND";
+    public const string FindingNotFound = "FINDING_NOT_FOUND";
+    public const string InvalidFilter = "INVALID_FILTER";
+    public const string ReasonRequired = "REASON_REQUIRED";
     public const string Internal = "INTERNAL_ERROR";
 }
 

@@ -86,9 +86,9 @@ public sealed class LocalhostGuard(RequestDelegate next, IServer server, IOption
     private static bool IsAllowedContentType(HttpContext context)
     {
         var request = context.Request;
-        if (request.ContentLength is 0 && string.IsNullOrEmpty(request.ContentType))
+        if (string.IsNullOrEmpty(request.ContentType) && request.ContentLength is null or 0 && request.Headers.TransferEncoding.Count == 0)
         {
-            return true;
+            return true; // no body at all (e.g. POST /api/findings/{id}/confirm)
         }
         if (request.HasJsonContentType())
         {
