@@ -7,7 +7,8 @@ namespace Refully.Companion.Reports.Readers;
 /// <summary>
 /// Inventory Ledger, detailed view (GET_LEDGER_DETAIL_VIEW_DATA; Seller Central TSV download or the fully
 /// quoted CSV, with or without the newer Store column). Customer Shipments events are read but not kept:
-/// no claim needs them and they are most of the file (the core still counts them as rows read).
+/// no claim needs them and they are most of the file (the core still counts them as rows read). The
+/// Reference ID of an Adjustments row is its transaction item id, which claims cite: it is required there.
 /// </summary>
 public sealed class InventoryLedgerDetailReport : ITabularReportReader
 {
@@ -48,7 +49,7 @@ public sealed class InventoryLedgerDetailReport : ITabularReportReader
             Asin = row.Id("asin"),
             Msku = row.Text("msku"),
             EventType = type,
-            ReferenceId = row.Id("reference"),
+            ReferenceId = row.Id("reference", required: type == LedgerEventType.Adjustments),
             Quantity = row.Int("quantity", required: true) ?? 0,
             FulfillmentCenter = row.Text("fc"),
             Disposition = LedgerVocabulary.Disposition(row.Text("disposition")),

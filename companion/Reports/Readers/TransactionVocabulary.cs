@@ -15,7 +15,7 @@ public static class TransactionVocabulary
         (TransactionType.Order, ["Order", "Bestellung", "Commande", "Ordine", "Pedido", "注文"]),
         (TransactionType.Refund, ["Refund", "Erstattung", "Remboursement", "Rimborso", "Reembolso", "返金"]),
         (TransactionType.Transfer, ["Transfer", "Übertrag", "Transfert", "Transférer", "Trasferimento", "Transferir", "Trasferir", "振込み"]),
-        (TransactionType.ServiceFee, ["Service Fee", "ServiceFee", "Servicegebühr", "Frais de service", "Commissione di servizio",
+        (TransactionType.ServiceFee, ["Service Fee", "Servicegebühr", "Frais de service", "Commissione di servizio",
             "Tarifa de prestación de servicio", "Tarifa de servicio", "注文外料金"]),
         (TransactionType.Adjustment, ["Adjustment", "Anpassung", "Ajustement", "Modifica", "Rettifica", "Ajuste", "調整"]),
         (TransactionType.FbaInventoryFee, ["FBA Inventory Fee", "Fulfilment by Amazon inventory fee", "Versand durch Amazon Lagergebühr",
