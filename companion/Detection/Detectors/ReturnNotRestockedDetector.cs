@@ -29,6 +29,7 @@ public sealed class ReturnNotRestockedDetector : IDetector
             .Select(r => (Row: r, Fnsku: r.Fnsku ?? input.Catalog.FnskuOfSku(r.Sku)))
             .Where(x => x.Fnsku is not null);
         var refunds = input.Refunds.Lines.ToLookup(l => l.OrderId.Trim(), StringComparer.OrdinalIgnoreCase);
+        var keys = new ReturnRows.UniqueKeys();
         foreach (var group in sellable.GroupBy(x => x.Fnsku!, StringComparer.OrdinalIgnoreCase))
         {
             var allocator = new FifoAllocator<CustomerReturn, LedgerEvent>(
@@ -48,7 +49,7 @@ public sealed class ReturnNotRestockedDetector : IDetector
                 {
                     Type = Type,
                     Marketplace = refund?.Marketplace ?? input.Marketplaces.ForOrder(r.OrderId, group.Key),
-                    Key = $"{r.OrderId}|{r.LicensePlateNumber ?? (r.Id.Length > 0 ? r.Id : r.NaturalKey())}",
+                    Key = keys.For(r),
                     Fnsku = group.Key,
                     Sku = r.Sku ?? input.Catalog.SkuOf(group.Key),
                     Asin = r.Asin ?? input.Catalog.AsinOf(group.Key),

@@ -11,6 +11,19 @@ namespace Refully.Companion.Detection.Detectors;
 /// </summary>
 internal static class ReturnRows
 {
+    /// <summary>Keys of returns rows: order id + LPN, else order id + row id; a repeat gets "#2", "#3" … so keys stay unique.</summary>
+    internal sealed class UniqueKeys
+    {
+        private readonly Dictionary<string, int> _seen = new(StringComparer.Ordinal);
+
+        public string For(CustomerReturn r)
+        {
+            var key = $"{r.OrderId}|{r.LicensePlateNumber ?? (r.Id.Length > 0 ? r.Id : r.NaturalKey())}";
+            var n = _seen[key] = _seen.GetValueOrDefault(key) + 1;
+            return n == 1 ? key : $"{key}#{n}";
+        }
+    }
+
     public static IEnumerable<Candidate> Detect(DetectionInput input, ClaimType type, Func<CustomerReturn, bool> select,
         string[] reasons, Func<CustomerReturn, int, int, string> facts, string? note)
     {
@@ -20,20 +33,18 @@ internal static class ReturnRows
             var allocator = new FifoAllocator<CustomerReturn, object>(
                 order.Select(r => (r, DateOnly.FromDateTime(r.ReturnDate.DateTime), r.Quantity)));
             OrderOffsets.ApplyReimbursements(allocator, input, order.Key, r => r.Sku, reasons);
-            var keys = new Dictionary<string, int>(StringComparer.Ordinal);
+            var keys = new UniqueKeys();
             foreach (var slot in allocator.Slots.Where(s => s.Remaining > 0))
             {
                 var r = slot.Loss;
                 var refund = refunds[order.Key].FirstOrDefault(l => r.Sku is null || OrderOffsets.SameSku(l.Sku, r.Sku));
                 var fnsku = r.Fnsku ?? input.Catalog.FnskuOfSku(r.Sku);
-                var key = $"{r.OrderId}|{r.LicensePlateNumber ?? (r.Id.Length > 0 ? r.Id : r.NaturalKey())}";
-                keys[key] = keys.GetValueOrDefault(key) + 1;
                 var date = DateOnly.FromDateTime(r.ReturnDate.DateTime);
                 yield return new Candidate
                 {
                     Type = type,
                     Marketplace = refund?.Marketplace ?? input.Marketplaces.ForOrder(r.OrderId, fnsku),
-                    Key = keys[key] == 1 ? key : $"{key}#{keys[key]}",
+                    Key = keys.For(r),
                     Fnsku = fnsku,
                     Sku = r.Sku,
                     Asin = r.Asin ?? input.Catalog.AsinOf(fnsku),

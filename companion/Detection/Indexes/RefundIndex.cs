@@ -82,6 +82,10 @@ public static class TransactionSources
     public static IEnumerable<Transaction> Preferred(IEnumerable<Transaction> rows)
     {
         var list = rows.ToList();
+        if (list.Count == 0)
+        {
+            return list;
+        }
         var best = list.Min(t => Rank(t.Source));
         return list.Where(t => Rank(t.Source) == best);
     }
