@@ -27,7 +27,7 @@ public static class FixtureCases
     public static string ExpectedPath(string input) =>
         Path.Combine(Path.GetDirectoryName(input)!, Path.GetFileNameWithoutExtension(input) + ".expected.json");
 
-    /// <summary>The value format a case declares in its expected file ("format": {"decimalComma": true, "dayFirst": true}).</summary>
+    /// <summary>The value format a case expects the core to detect ("format": {"decimalComma": true, "dayFirst": true}).</summary>
     public static ReportValueFormat Format(JsonNode expected)
     {
         var format = expected["format"];
@@ -47,7 +47,12 @@ public static class FixtureCases
         var expectedPath = ExpectedPath(input);
         File.Exists(expectedPath).Should().BeTrue($"{relative} needs {Path.GetFileName(expectedPath)}");
         var expected = JsonNode.Parse(File.ReadAllText(expectedPath))!;
-        var actual = FixtureFile.Read(input, Format(expected)).ToJson();
+        var file = FixtureFile.Read(input);
+        if (expected["format"] is not null)
+        {
+            file.Format.Should().BeEquivalentTo(Format(expected), o => o.Including(f => f.DecimalComma).Including(f => f.DayFirst), $"{relative}: the core must detect the value format");
+        }
+        var actual = file.ToJson();
         var dump = Environment.GetEnvironmentVariable("REFULLY_FIXTURE_DUMP");
         if (dump is not null)
         {

@@ -9,9 +9,9 @@ using Refully.Companion.Reports.Core;
 namespace Refully.Tests.Reports.Readers;
 
 /// <summary>
-/// Reads a fixture file the way the core will: finds the header row (any preamble before it is skipped),
-/// splits TSV or quoted CSV, recognises the report over the registry and runs its reader on every row.
-/// A small stand-in until the core's file path is committed; it parses no values itself.
+/// Reads a fixture file end to end through the core: <see cref="ReportSniffer"/> (encoding, delimiter,
+/// preamble, header recognition over the registry, value format) and <see cref="TabularReportFile"/> (rows
+/// through the reader); JSON through the registry's JSON readers.
 /// </summary>
 public sealed class FixtureFile
 {
@@ -29,11 +29,14 @@ public sealed class FixtureFile
     public List<DomainRecord> Records { get; } = [];
     public List<ReportProblem> Problems { get; } = [];
     public IReadOnlyList<string>? Header { get; private set; }
+
+    /// <summary>The value format the core detected.</summary>
+    public ReportValueFormat? Format { get; private set; }
     public List<string[]> Rows { get; } = [];
 
     private FixtureFile(string path) => Path = path;
 
-    public static FixtureFile Read(string path, ReportValueFormat? format = null)
+    public static FixtureFile Read(string path)
     {
         var file = new FixtureFile(path);
         var name = System.IO.Path.GetFileName(path);
@@ -47,31 +50,21 @@ public sealed class FixtureFile
             reader?.Read(document.RootElement, name, sink, file.Problems);
             return file;
         }
-        var lines = text.Replace("\r\n", "\n").Split('\n');
-        for (var i = 0; i < lines.Length; i++)
+        var input = ReportInput.FromPath(path, name).Single();
+        var sniff = new ReportSniffer(new ReportRecognizer(ReportRegistry.Tabular)).Sniff(input);
+        if (sniff.Layout is not { } layout)
         {
-            var delimiter = lines[i].Contains('\t') ? '\t' : ',';
-            var headers = new HeaderMap(Split(lines[i], delimiter));
-            var tabular = ReportRegistry.Recognise(headers);
-            if (tabular is null)
-            {
-                continue;
-            }
-            file.Report = tabular.Report;
-            file.Header = headers.Headers;
-            var row = new ReportRow(name, headers, tabular.Columns, format ?? ReportValueFormat.Default, file.Problems);
-            for (var j = i + 1; j < lines.Length; j++)
-            {
-                if (lines[j].Length == 0)
-                {
-                    continue;
-                }
-                var fields = Split(lines[j], delimiter).ToArray();
-                file.Rows.Add(fields);
-                row.Load(fields, j + 1);
-                tabular.Read(row, sink);
-            }
-            break;
+            return file;
+        }
+        file.Report = layout.Recognition.Reader.Report;
+        file.Header = layout.Recognition.Headers.Headers;
+        file.Format = layout.Format;
+        TabularReportFile.Read(input, layout, sink, file.Problems);
+        // The raw cells, for tests that look at what the file held (buyer data): split here, not by the core.
+        var delimiter = layout.Delimiter;
+        foreach (var line in text.Replace("\r\n", "\n").Split('\n').Skip(layout.HeaderLineIndex + 1).Where(l => l.Length > 0))
+        {
+            file.Rows.Add(Split(line, delimiter).ToArray());
         }
         return file;
     }
