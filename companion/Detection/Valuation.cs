@@ -32,6 +32,11 @@ public sealed class Valuer(DetectionInput input)
             var total = Round(fixedAmount, candidate.Currency ?? currency);
             return new(total, candidate.Currency ?? currency, $"the shortfall is {Money(total, candidate.Currency ?? currency)}");
         }
+        if (candidate.Type == ClaimType.FeeOvercharge)
+        {
+            // What was overcharged depends on the rate card of the right size tier, not on what the unit is worth.
+            return new(null, currency, "the refund is the fee difference for the right size tier, which Amazon works out once it re-measures");
+        }
         var fnsku = candidate.Fnsku ?? (candidate.Sku is not null ? _fnskuBySku.Value.GetValueOrDefault(candidate.Sku) : null);
         if (PostOrder.Contains(candidate.Type))
         {

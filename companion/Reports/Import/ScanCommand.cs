@@ -1,6 +1,9 @@
 using System.Globalization;
 using System.Text.Json;
 using Microsoft.Extensions.Options;
+using Refully.Companion.Detection;
+using Refully.Companion.Detection.Detectors;
+using Refully.Companion.Detection.Policies;
 using Refully.Companion.Hosting;
 using Refully.Companion.Reports.Core;
 using Refully.Companion.Storage;
@@ -43,9 +46,15 @@ public static class ScanCommand
         }
         var rejected = imports.Count(i => i.Rejected);
         output.WriteLine($"{imports.Count} file(s): {imports.Count - rejected} imported, {rejected} rejected.");
+        // Detection over everything stored (this scan's files and earlier ones); lifecycle statuses are kept.
+        var policies = PolicyTable.Load(new DetectionOptions().ResolvePolicyFile(options));
+        var records = new RecordStore(db);
+        var detection = new DetectionService(records, new FindingStore(db, time), new DetectionEngine(policies, DetectorRegistry.All), time);
+        var findings = detection.Run(asOf, "scan");
+        FindingSummary.Write(output, findings, asOf);
         if (arguments.Json is not null)
         {
-            var document = new ScanResultDto(asOf, imports.Select(i => i.ToDto()).ToList(), []);
+            var document = new ScanResultDto(asOf, imports.Select(i => i.ToDto()).ToList(), findings.Select(f => f.ToDto()).ToList());
             File.WriteAllText(arguments.Json, JsonSerializer.Serialize(document, ScanResultDto.JsonOptions));
         }
         return rejected > 0 ? 1 : 0;

@@ -13,8 +13,8 @@ public sealed record ImportEntryDto(
     DateOnly? To,
     IReadOnlyList<string> Problems);
 
-/// <summary>The scan JSON document: <c>{asOf, imports, findings}</c> (claims.md §5). Findings come with detection; until then an empty list.</summary>
-public sealed record ScanResultDto(DateOnly AsOf, IReadOnlyList<ImportEntryDto> Imports, IReadOnlyList<JsonElement> Findings)
+/// <summary>The scan JSON document: <c>{asOf, imports, findings}</c> (claims.md §5).</summary>
+public sealed record ScanResultDto(DateOnly AsOf, IReadOnlyList<ImportEntryDto> Imports, IReadOnlyList<Refully.Companion.Detection.FindingDto> Findings)
 {
     public static JsonSerializerOptions JsonOptions { get; } = new(JsonSerializerDefaults.Web)
     {
