@@ -1,4 +1,5 @@
 using Refully.Companion.Api;
+using Refully.Companion.Dashboard;
 using Refully.Companion.Detection;
 using Refully.Companion.Detection.Detectors;
 using Refully.Companion.Hosting;
@@ -37,6 +38,8 @@ var app = builder.Build();
 
 app.UseCompanionProblems();
 app.UseLocalhostGuard();
+// Dashboard: static files at / with a strict CSP (after the Host/Origin guard, before the token check of /api).
+app.UseDashboard();
 app.UseCompanionTokens();
 
 app.MapOpenApi();
