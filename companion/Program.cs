@@ -1,4 +1,5 @@
 using Refully.Companion.Api;
+using Refully.Companion.Claims;
 using Refully.Companion.Dashboard;
 using Refully.Companion.Detection;
 using Refully.Companion.Detection.Detectors;
@@ -29,6 +30,7 @@ builder.Services.AddCompanionSecurity();
 builder.Services.AddPageIntake();
 builder.Services.AddReports();
 builder.Services.AddDetection(() => DetectorRegistry.All);
+builder.Services.AddClaims();
 
 // Errors as ProblemDetails with a stable `code`, and the OpenAPI document.
 builder.Services.AddCompanionProblems();
@@ -49,6 +51,7 @@ app.MapTokenEndpoints();
 app.MapPageEndpoints();
 app.MapReportEndpoints();
 app.MapFindingEndpoints();
+app.MapClaimEndpoints();
 
 app.LogStartupBanner();
 app.Run();

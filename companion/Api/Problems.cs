@@ -26,6 +26,11 @@ public static class ProblemCodes
     public const string InvalidFilter = "INVALID_FILTER";
     public const string ReasonRequired = "REASON_REQUIRED";
     public const string Internal = "INTERNAL_ERROR";
+    public const string DraftNotFound = "DRAFT_NOT_FOUND";
+    public const string CaseIdInvalid = "CASE_ID_INVALID";
+    public const string ClaimWaiting = "CLAIM_WAITING";
+    public const string ClaimAlreadyFiled = "CLAIM_ALREADY_FILED";
+    public const string DailyLimitReached = "DAILY_LIMIT_REACHED";
 }
 
 public static class Problems

@@ -11,7 +11,8 @@ namespace Refully.Companion.Detection;
 /// Runs detection over everything stored and merges the result into the finding store. This is the one
 /// place that reads records for detection; the engine itself never touches the store.
 /// </summary>
-public sealed class DetectionService(RecordStore records, FindingStore findings, DetectionEngine engine, TimeProvider time)
+public sealed class DetectionService(RecordStore records, FindingStore findings, DetectionEngine engine, TimeProvider time,
+    IEnumerable<IDetectionFollowUp>? followUps = null)
 {
     private readonly Lock _gate = new();
 
@@ -34,9 +35,22 @@ public sealed class DetectionService(RecordStore records, FindingStore findings,
     {
         lock (_gate)
         {
-            var computed = engine.Run(LoadInput(), asOf is { } fixedDate ? _ => fixedDate : Today);
-            return findings.Sync(computed, source);
+            var input = LoadInput();
+            var computed = engine.Run(input, asOf is { } fixedDate ? _ => fixedDate : Today);
+            return FollowUp(input, source, findings.Sync(computed, source));
         }
+    }
+
+    /// <summary>Runs what follows detection (claim tracking); the findings are read again when anything ran.</summary>
+    private IReadOnlyList<FindingDocument> FollowUp(DetectionInput input, string source, IReadOnlyList<FindingDocument> synced)
+    {
+        var ran = false;
+        foreach (var followUp in followUps ?? [])
+        {
+            followUp.AfterDetection(input, source);
+            ran = true;
+        }
+        return ran ? findings.Query(new FindingQuery()) : synced;
     }
 
     /// <summary>Today's date in the marketplace's time zone (claims.md §1 "asOf").</summary>

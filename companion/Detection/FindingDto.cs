@@ -38,7 +38,22 @@ public sealed record FindingDetailDto(
     bool Detected,
     DateTime FirstSeenAt,
     DateTime LastSeenAt,
-    IReadOnlyList<StatusChangeDto> History);
+    IReadOnlyList<StatusChangeDto> History,
+    ClaimTrackingDto? Claim = null);
+
+/// <summary>The case behind a filed finding (companion/Claims): what was claimed, the case status and what Amazon paid.</summary>
+public sealed record ClaimTrackingDto(
+    string? DraftId,
+    DateTime? FiledAt,
+    int? FiledUnits,
+    decimal? FiledAmount,
+    string? CaseStatus,
+    string? CaseStatusText,
+    DateOnly? CaseStatusDate,
+    DateOnly? CaseClosedOn,
+    int? UnitsRecovered,
+    decimal? AmountRemaining,
+    IReadOnlyList<string> ReimbursementIds);
 
 public static class FindingMapping
 {
@@ -51,5 +66,10 @@ public static class FindingMapping
 
     public static FindingDetailDto ToDetailDto(this FindingDocument f) => new(
         f.ToDto(), f.ReferenceDate, f.CaseId, f.AmountRecovered, f.DismissReason, f.Detected, f.FirstSeenAt, f.LastSeenAt,
-        f.History.Select(h => new StatusChangeDto(h.At, h.Status.ToString(), h.Source, h.Note)).ToList());
+        f.History.Select(h => new StatusChangeDto(h.At, h.Status.ToString(), h.Source, h.Note)).ToList(),
+        f.FiledAt is null && f.CaseId is null ? null : new ClaimTrackingDto(
+            f.DraftId, f.FiledAt, f.FiledUnits, f.FiledAmount, f.CaseStatus, f.CaseStatusText, f.CaseStatusDate, f.CaseClosedOn,
+            f.UnitsRecovered,
+            f.FiledAmount is { } claimed ? Math.Max(0, claimed - (f.AmountRecovered ?? 0)) : null,
+            f.ReimbursementIds));
 }

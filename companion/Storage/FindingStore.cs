@@ -46,6 +46,36 @@ public sealed class FindingDocument
     public DateTime LastSeenAt { get; set; }
     public List<StatusChangeDocument> History { get; set; } = [];
 
+    // Claim tracking (companion/Claims, docs/claims-filing.md): set when the case is filed and while it runs.
+
+    /// <summary>When the case was recorded as filed (UTC); the daily case limit counts these.</summary>
+    public DateTime? FiledAt { get; set; }
+
+    /// <summary>The claim draft the case was filed from, when it was.</summary>
+    public string? DraftId { get; set; }
+
+    /// <summary>Units and amount claimed at filing; recovery is measured against these (a re-scan may shrink Units once Amazon pays).</summary>
+    public int? FiledUnits { get; set; }
+    public decimal? FiledAmount { get; set; }
+
+    /// <summary>The case status, normalised (WorkInProgress, Answered, PendingAmazonAction, PendingSellerAction, Closed, Reopened, Unknown).</summary>
+    public string? CaseStatus { get; set; }
+
+    /// <summary>The case status as the page showed it (any language).</summary>
+    public string? CaseStatusText { get; set; }
+
+    /// <summary>The case's last activity date as the page showed it (or the day the status was first seen).</summary>
+    public DateOnly? CaseStatusDate { get; set; }
+
+    /// <summary>The day the case was first seen Closed; the Denied rule counts from here.</summary>
+    public DateOnly? CaseClosedOn { get; set; }
+
+    /// <summary>Units Amazon paid for (cash + inventory) according to the reimbursements matched to this finding.</summary>
+    public int? UnitsRecovered { get; set; }
+
+    /// <summary>The reimbursement ids matched to this finding.</summary>
+    public List<string> ReimbursementIds { get; set; } = [];
+
     public FindingStatus Status => Lifecycle ?? ComputedStatus;
 }
 
