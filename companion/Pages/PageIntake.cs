@@ -1,7 +1,11 @@
 using Microsoft.Extensions.Options;
 using Refully.Companion.Api;
+using Refully.Companion.Detection;
 using Refully.Companion.Domain;
 using Refully.Companion.Hosting;
+using Refully.Companion.Pages.Parsers;
+using Refully.Companion.Reports.Core;
+using Refully.Companion.Reports.Import;
 using Refully.Companion.Storage;
 
 namespace Refully.Companion.Pages;
@@ -18,16 +22,43 @@ public sealed record PageAnswer(
     string Title,
     IReadOnlyList<string> Headings,
     IReadOnlyList<PageTable> Tables,
-    int ShadowRoots);
+    int ShadowRoots,
+    PageRecords Records,
+    IReadOnlyList<PageFinding> Findings,
+    PageFindingSummary Summary);
+
+/// <summary>What the page's parser read: records stored new or changed, unchanged, read as anchors only, rows skipped.</summary>
+public sealed record PageRecords(int Read, int Inserted, int Updated, int Unchanged, int AnchorOnly, int SkippedRows, int Anchors, string? Note);
+
+/// <summary>A finding that concerns the page, with the identifier texts (most specific first) that locate its rows.</summary>
+public sealed record PageFinding(FindingDto Finding, IReadOnlyList<string> Anchors);
+
+public sealed record MoneyDto(string Currency, decimal Amount);
+
+/// <summary>The page's findings in short: claimable ones, their value per currency, those without a value, those due within 7 days.</summary>
+public sealed record PageFindingSummary(int ClaimableCount, IReadOnlyList<MoneyDto> Claimable, int UnknownValueCount, int ExpiringThisWeek);
+
+/// <summary>Where the companion spent its time on one page, in milliseconds (sent as Server-Timing).</summary>
+public sealed record PageTimings(double Parse, double Store, double Detect, double Total)
+{
+    public string ToHeader() => FormattableString.Invariant(
+        $"parse;dur={Parse:0.0}, store;dur={Store:0.0}, detect;dur={Detect:0.0}, total;dur={Total:0.0}");
+}
 
 /// <summary>A request the intake refuses, with its status and stable code.</summary>
 public sealed record PageRejection(int Status, string Code, string Detail);
 
 /// <summary>Validates, parses, recognises and stores a captured page. Logs carry no seller or buyer data.</summary>
-public sealed class PageIntake(PageStore store, IOptionsMonitor<CompanionOptions> options, TimeProvider time, ILogger<PageIntake> logger)
+public sealed class PageIntake(
+    PageStore store, RecordStore records, PageRecordStore pageRecords, DetectionService detection, FindingStore findings,
+    IOptionsMonitor<CompanionOptions> options, TimeProvider time, ILogger<PageIntake> logger)
 {
-    public (PageAnswer? Answer, PageRejection? Rejection) Accept(PageCaptureRequest request)
+    public (PageAnswer? Answer, PageRejection? Rejection) Accept(PageCaptureRequest request) => Accept(request, out _);
+
+    public (PageAnswer? Answer, PageRejection? Rejection) Accept(PageCaptureRequest request, out PageTimings? timings)
     {
+        timings = null;
+        var started = System.Diagnostics.Stopwatch.GetTimestamp();
         var limits = options.CurrentValue;
         if (!Uri.TryCreate(request.Url, UriKind.Absolute, out var url) || url.Scheme != Uri.UriSchemeHttps)
         {
@@ -52,9 +83,12 @@ public sealed class PageIntake(PageStore store, IOptionsMonitor<CompanionOptions
             return Reject(422, ProblemCodes.HtmlTooDeep, $"The page nests elements {composed.MaxDepth} deep; the companion reads at most {limits.MaxHtmlDepth}.");
         }
 
-        var kind = PageRecognizer.Recognise(url);
         var marketplace = Marketplaces.FromUrl(url)?.Code;
+        var parser = PageParsers.For(url, composed.Document);
+        var parse = parser.Parse(composed.Document, url, marketplace);
+        var kind = parse.Kind;
         var tables = PageSummary.Tables(composed.Document);
+        var parsed = System.Diagnostics.Stopwatch.GetTimestamp();
         var now = time.GetUtcNow().UtcDateTime;
         var visit = new PageVisitDocument
         {
@@ -70,13 +104,85 @@ public sealed class PageIntake(PageStore store, IOptionsMonitor<CompanionOptions
             Tables = tables.Select(t => new PageTableDocument { Headers = t.Headers.ToList(), Rows = t.Rows }).ToList(),
         };
         var id = store.Add(visit, url.ToString(), request.Html);
-        logger.LogInformation("Page captured: {PageType} in {Marketplace}, {Chars} chars, {ShadowRoots} shadow roots, {Tables} tables",
-            visit.PageType, marketplace ?? "?", visit.HtmlChars, visit.ShadowRoots, tables.Count);
+        AssignIds(parse.Records);
+        var stored = pageRecords.Store(parse.Records, parse.Facts == PageFacts.Live, parse.KeepStored);
+        var storedAt = System.Diagnostics.Stopwatch.GetTimestamp();
+        var all = stored.Changed ? detection.Run(null, "page") : findings.Query(new FindingQuery());
+        var pageFindings = Concerning(all, parse.Anchors);
+        var detected = System.Diagnostics.Stopwatch.GetTimestamp();
+        logger.LogInformation("Page captured: {PageType} in {Marketplace}, {Chars} chars, {ShadowRoots} shadow roots, {Tables} tables, {Records} records ({Inserted} new, {Updated} changed), {Findings} findings",
+            visit.PageType, marketplace ?? "?", visit.HtmlChars, visit.ShadowRoots, tables.Count, parse.Records.Count, stored.Inserted, stored.Updated, pageFindings.Count);
 
         var title = Text.Normalize(request.Title ?? composed.Document.Title);
+        var summary = new PageRecords(parse.Records.Count + parse.AnchorOnly.Count, stored.Inserted, stored.Updated, stored.Unchanged,
+            parse.AnchorOnly.Count, parse.SkippedRows, parse.Anchors.Count, parse.Note);
+        timings = new PageTimings(Ms(started, parsed), Ms(parsed, storedAt), Ms(storedAt, detected), Ms(started, System.Diagnostics.Stopwatch.GetTimestamp()));
         return (new PageAnswer(id.ToString(), visit.PageType, visit.Recognised, marketplace, title,
-            PageSummary.Headings(composed.Document), tables, composed.ShadowRootCount), null);
+            PageSummary.Headings(composed.Document), tables, composed.ShadowRootCount, summary, pageFindings, Summarise(pageFindings)), null);
     }
+
+    /// <summary>
+    /// Ids as the report importer gives them (natural key + "#" + occurrence on this page), by the importer's own
+    /// <see cref="ImportSink"/>: its batch is larger than the page, so it never flushes; the records are stored by
+    /// <see cref="PageRecordStore"/>, which merges instead of replacing.
+    /// </summary>
+    private void AssignIds(IReadOnlyList<Domain.Records.DomainRecord> parsed)
+    {
+        var sink = new ImportSink(records, new ProblemLog(), parsed.Count + 1);
+        foreach (var record in parsed)
+        {
+            sink.Add(record);
+        }
+    }
+
+    /// <summary>
+    /// The findings whose reference, order, removal order, shipment, case id or FNSKU is among the page's anchors
+    /// (Dismissed ones left out), each with the matching anchors as the page writes them, most specific first.
+    /// </summary>
+    private static List<PageFinding> Concerning(IReadOnlyList<FindingDocument> all, IReadOnlyList<string> anchors)
+    {
+        var onPage = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
+        foreach (var anchor in anchors)
+        {
+            onPage.TryAdd(anchor.Trim(), anchor);
+        }
+        var result = new List<PageFinding>();
+        if (onPage.Count == 0)
+        {
+            return result;
+        }
+        foreach (var finding in all)
+        {
+            if (finding.Status == FindingStatus.Dismissed)
+            {
+                continue;
+            }
+            var matched = new[] { finding.ReferenceId, finding.OrderId, finding.RemovalOrderId, finding.ShipmentId, finding.CaseId, finding.Fnsku }
+                .Where(i => i is not null && onPage.ContainsKey(i))
+                .Select(i => onPage[i!])
+                .Distinct(StringComparer.Ordinal)
+                .ToList();
+            if (matched.Count > 0)
+            {
+                result.Add(new PageFinding(finding.ToDto(), matched));
+            }
+        }
+        return result;
+    }
+
+    private PageFindingSummary Summarise(List<PageFinding> pageFindings)
+    {
+        var claimable = pageFindings.Select(f => f.Finding).Where(f => f.Status == nameof(FindingStatus.Claimable)).ToList();
+        var money = claimable.Where(f => f.Amount is not null && f.Currency is not null)
+            .GroupBy(f => f.Currency!, StringComparer.Ordinal)
+            .OrderBy(g => g.Key, StringComparer.Ordinal)
+            .Select(g => new MoneyDto(g.Key, g.Sum(f => f.Amount!.Value)))
+            .ToList();
+        var expiring = claimable.Count(f => f.Deadline <= detection.Today(f.Marketplace).AddDays(7));
+        return new PageFindingSummary(claimable.Count, money, claimable.Count(f => f.Amount is null || f.Currency is null), expiring);
+    }
+
+    private static double Ms(long from, long to) => System.Diagnostics.Stopwatch.GetElapsedTime(from, to).TotalMilliseconds;
 
     private static (PageAnswer?, PageRejection?) Reject(int status, string code, string detail) => (null, new PageRejection(status, code, detail));
 }

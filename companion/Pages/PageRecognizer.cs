@@ -51,7 +51,7 @@ public static partial class PageRecognizer
         return PageKind.Unrecognised;
     }
 
-    [GeneratedRegex(@"^/reportcentral/(INVENTORY_LEDGER|LEDGER_DETAIL)", RegexOptions.IgnoreCase)]
+    [GeneratedRegex(@"^/reportcentral/(INVENTORY_LEDGER|LEDGER_DETAIL|LEDGER_REPORT)", RegexOptions.IgnoreCase)]
     private static partial Regex LedgerPattern();
 
     [GeneratedRegex(@"^/reportcentral/REIMBURSEMENTS", RegexOptions.IgnoreCase)]

@@ -1,0 +1,29 @@
+using AngleSharp.Dom;
+
+namespace Refully.Companion.Pages.Parsers;
+
+/// <summary>
+/// The explicit, ordered registry of page parsers; the first whose URL pattern and DOM check both match reads
+/// the page. A page none of them claims is unrecognised: stored as a visit and answered as such, never an error.
+/// </summary>
+public static class PageParsers
+{
+    public static IReadOnlyList<IPageParser> All { get; } =
+    [
+        new InventoryLedgerPage(),
+        new ReimbursementsPage(),
+        new CustomerReturnsPage(),
+        new InboundShipmentPage(),
+        new RemovalOrdersPage(),
+        new OrderDetailPage(),
+        new InventoryDefectPortalPage(),
+        new CaseViewPage(),
+        new CaseLobbyPage(),
+        new ManageInventoryPage(),
+        new UnrecognisedPage(),
+    ];
+
+    /// <summary>The parser that claims the page; the fallback (<see cref="UnrecognisedPage"/>) when no page type does.</summary>
+    public static IPageParser For(Uri url, IDocument document) =>
+        All.First(p => p.MatchesUrl(url) && p.MatchesDom(document));
+}
