@@ -7,6 +7,7 @@ import { money, typeLabel } from './format.js';
 import { showLimits } from './limits.js';
 
 let currentId = null;
+let currentMarketplace = null;
 
 /** The Seller Central address with the draft id in the fragment; only https addresses are linked. */
 export function fileLink(url, id) {
@@ -57,35 +58,48 @@ function render(draft) {
   fill(byId('draft-notes'), (draft.notes ?? []).map((n) => h('li', {}, n)));
 }
 
-async function markFiled(event) {
-  event.preventDefault();
+async function markFiled(event, acknowledgeLimit = false) {
+  event?.preventDefault();
   const message = byId('draft-message');
+  const anyway = byId('file-anyway');
+  anyway.hidden = true;
   const caseId = byId('case-id').value.trim();
   if (!caseId) {
     say(message, 'Type the case id Amazon gave when you filed.', 'error');
     return;
   }
   try {
-    await api(`/api/claims/drafts/${encodeURIComponent(currentId)}/filed`, { method: 'POST', json: { caseId } });
-    say(message, `Marked as filed with case ${caseId}.`, 'ok');
+    const answer = await api(`/api/claims/drafts/${encodeURIComponent(currentId)}/filed`, {
+      method: 'POST', json: { caseId, source: 'dashboard', acknowledgeLimit },
+    });
+    const count = answer.findings.length;
+    say(message, `Marked as filed with case ${answer.caseId}: ${count} ${count === 1 ? 'finding' : 'findings'} now Filed.`, 'ok');
     byId('case-id').value = '';
-    showLimits(byId('draft-limits'));
+    byId('filed-form').hidden = true;
   } catch (error) {
     say(message, error.message, 'error');
+    anyway.hidden = error.code !== 'DAILY_LIMIT_REACHED';
   }
+  showLimits(byId('draft-limits'), currentMarketplace);
 }
 
 export function init() {
-  byId('filed-form').addEventListener('submit', markFiled);
+  byId('filed-form').addEventListener('submit', (event) => markFiled(event));
+  byId('file-anyway').addEventListener('click', () => markFiled(null, true));
 }
 
 export async function show(id) {
   currentId = id;
+  currentMarketplace = null;
   say(byId('draft-message'), '');
   say(byId('copy-status'), '');
-  showLimits(byId('draft-limits'));
+  byId('file-anyway').hidden = true;
+  byId('filed-form').hidden = false;
   try {
-    render(await api(`/api/claims/drafts/${encodeURIComponent(id)}`));
+    const draft = await api(`/api/claims/drafts/${encodeURIComponent(id)}`);
+    currentMarketplace = draft.marketplace;
+    render(draft);
+    showLimits(byId('draft-limits'), draft.marketplace);
   } catch (error) {
     byId('draft-title').textContent = 'Claim draft not available';
     say(byId('draft-message'), error.message, 'error');

@@ -24,13 +24,17 @@ function facts(detail) {
     ['Removal order', f.removalOrderId],
     ['Reference', f.referenceId],
     ['Case id', detail.caseId],
+    ['Filed', detail.claim?.filedAt ? dateTime(detail.claim.filedAt) : null],
+    ['Case status', detail.claim?.caseStatusText ?? detail.claim?.caseStatus],
+    ['Units recovered', detail.claim?.unitsRecovered ?? null],
+    ['Still owed', detail.claim?.amountRemaining === null || detail.claim?.amountRemaining === undefined ? null : money(detail.claim.amountRemaining, f.currency)],
     ['Recovered', detail.amountRecovered === null || detail.amountRecovered === undefined ? null : money(detail.amountRecovered, f.currency)],
     ['Dismissed because', detail.dismissReason],
     ['Still detected', detail.detected ? null : 'No: the latest scan no longer finds it'],
     ['First seen', dateTime(detail.firstSeenAt)],
     ['Id', f.id],
   ];
-  return items.filter(([, v]) => v !== null && v !== undefined && v !== '').flatMap(([k, v]) => [h('dt', {}, k), h('dd', {}, v)]);
+  return items.filter(([, v]) => v !== null && v !== undefined && v !== '').flatMap(([k, v]) => [h('dt', {}, k), h('dd', {}, String(v))]);
 }
 
 function render(detail) {

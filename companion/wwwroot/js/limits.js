@@ -1,22 +1,22 @@
-// Today's case count against the daily limit (GET /api/claims/limits), with the companion's warning.
+// Today's case count against the daily limit (GET /api/claims/limits), with the companion's warning near or at it.
 import { say } from './dom.js';
 import { api } from './api.js';
 
-function describe(limits) {
-  const count = limits.filedToday ?? limits.casesToday ?? limits.today ?? limits.count ?? 0;
-  const limit = limits.dailyLimit ?? limits.limit ?? limits.perDay ?? null;
-  const base = limit === null ? `Cases filed today: ${count}.` : `Cases filed today: ${count} of ${limit} a day.`;
-  const warning = limits.warning ?? limits.message ?? (limit !== null && count >= limit
-    ? 'The daily limit is reached: file more cases tomorrow, or Amazon may refuse them.' : null);
-  return { text: warning ? `${base} ${warning}` : base, warn: Boolean(warning) };
+/** "Cases filed today (US): 3 of 10." plus the companion's warning; kind "error" when reached, "warn" when near. */
+export function describeLimits(limits) {
+  const where = limits.marketplace ? ` (${limits.marketplace})` : '';
+  const base = `Cases filed today${where}: ${limits.filedToday} of ${limits.limit}.`;
+  const kind = limits.reached ? 'error' : limits.nearLimit ? 'warn' : 'info';
+  return { text: limits.warning ? `${base} ${limits.warning}` : base, kind };
 }
 
-/** Fills `el` with the limits; says nothing when the companion has no claims feature. */
-export async function showLimits(el) {
+/** Fills `el` with the limits of one marketplace, or of the most constrained one. */
+export async function showLimits(el, marketplace) {
   try {
-    const { text, warn } = describe(await api('/api/claims/limits'));
-    say(el, text, warn ? 'error' : 'info');
+    const query = marketplace ? `?marketplace=${encodeURIComponent(marketplace)}` : '';
+    const { text, kind } = describeLimits(await api(`/api/claims/limits${query}`));
+    say(el, text, kind);
   } catch (error) {
-    say(el, error.status === 404 ? '' : error.message, 'error');
+    say(el, error.message, 'error');
   }
 }

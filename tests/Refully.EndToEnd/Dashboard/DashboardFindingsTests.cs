@@ -54,7 +54,7 @@ public sealed class DashboardFindingsTests(DashboardBrowserFixture browser) : ID
         await Expect(dashboard.Id("view-findings")).ToBeHiddenAsync();
         (await dashboard.StoredTokenAsync()).Should().BeNull();
         companion.Tokens.Check(token, companion.Url).Outcome.Should().Be(TokenCheck.Invalid);
-        dashboard.ShouldHaveStayedOnTheCompanion();
+        dashboard.ShouldHaveStayedOnTheCompanion(403); // the wrong code
     }
 
     [Fact]
