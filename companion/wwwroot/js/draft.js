@@ -40,10 +40,11 @@ function where(draft) {
 function render(draft) {
   const status = byId('copy-status');
   byId('draft-title').textContent = `${typeLabel(draft.claimType)} · ${draft.marketplace ?? ''}`;
+  const findingLinks = (draft.findingIds ?? []).flatMap((id, i) => [i ? ', ' : '', h('a', { href: `#finding/${encodeURIComponent(id)}` }, id)]);
   fill(byId('draft-facts'), [
     ['Units', draft.units], ['Amount', money(draft.amount, draft.currency)], ['Deadline', draft.deadline],
-    ['Language', draft.language], ['Findings', (draft.findingIds ?? []).join(', ')],
-  ].filter(([, v]) => v !== null && v !== undefined && v !== '').flatMap(([k, v]) => [h('dt', {}, k), h('dd', {}, String(v))]));
+    ['Language', draft.language], ['Findings', findingLinks.length ? findingLinks : null],
+  ].filter(([, v]) => v !== null && v !== undefined && v !== '').flatMap(([k, v]) => [h('dt', {}, k), h('dd', {}, v)]));
   fill(byId('draft-where'), where(draft));
   byId('draft-subject').textContent = draft.subject ?? '';
   fill(byId('draft-subject-copy'), copyButton('subject', draft.subject, status));

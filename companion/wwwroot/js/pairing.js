@@ -104,6 +104,9 @@ export function init() {
     say(e.message, '');
   });
   e.unpair.addEventListener('click', unpair);
+  window.addEventListener('hashchange', () => {
+    if (hasToken()) say(e.message, ''); // "Paired" and pairing errors belong to the page they were shown on
+  });
   window.addEventListener('refully:auth', (event) => {
     if (!event.detail.paired) show('unpaired');
   });
