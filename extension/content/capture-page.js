@@ -4,12 +4,12 @@
 globalThis.Refully ??= {};
 
 Refully.capture = (() => {
-  // Every open shadow root in the document, nested ones included, except inside `skip` (Refully's own
-  // panel: it is not part of Seller Central). Iterative, so deep pages cannot overflow the stack.
-  function openShadowRoots(skip) {
+  // Every open shadow root in the document, nested ones included, except those of Refully's own hosts
+  // (panel, badges: they are not part of Seller Central). Iterative, so deep pages cannot overflow the stack.
+  function openShadowRoots(isOwnNode) {
     const found = [];
     const pending = [document];
-    const filter = { acceptNode: node => (node === skip ? NodeFilter.FILTER_REJECT : NodeFilter.FILTER_ACCEPT) };
+    const filter = { acceptNode: node => (isOwnNode(node) ? NodeFilter.FILTER_REJECT : NodeFilter.FILTER_ACCEPT) };
     while (pending.length > 0) {
       const root = pending.pop();
       const walker = document.createTreeWalker(root, NodeFilter.SHOW_ELEMENT, filter);
@@ -24,10 +24,11 @@ Refully.capture = (() => {
   }
 
   // { url, title, capturedAt, html, shadowRoots } for the current document. `shadowRoots` is returned so
-  // the watcher can observe mutations inside them (a document observer does not see into shadow trees).
-  function capturePage(skip) {
-    const shadowRoots = openShadowRoots(skip);
-    const body = document.documentElement.getHTML({ shadowRoots });
+  // the watcher can observe mutations inside them (a document observer does not see into shadow trees)
+  // and the badges can look for rows inside them.
+  function capturePage(isOwnNode) {
+    const shadowRoots = openShadowRoots(isOwnNode);
+    const body = Refully.ownNodes.stripFrom(document.documentElement.getHTML({ shadowRoots }));
     return {
       url: location.href,
       title: document.title,

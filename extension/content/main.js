@@ -1,16 +1,18 @@
 // Wires the content script: capture when the page settles or navigates, send it to the service worker,
-// draw the answer. Only the latest capture is shown; identical pages are not sent twice.
+// draw the answer (panel and badges). Only the latest capture is shown; identical pages are not sent twice.
+// Every capture's cost is published through Refully.timings.
 globalThis.Refully ??= {};
 
 (() => {
-  const { capture, panel } = Refully;
+  const { capture, ownNodes, panel, suggestions } = Refully;
   let lastSent = { url: "", html: "" };
   let inFlight = false;
   let again = false;
 
   const watch = Refully.watchPage({
-    isOwnNode: panel.isOwnNode,
+    isOwnNode: ownNodes.isOwnNode,
     onSettled: ({ navigated }) => captureAndSend(navigated),
+    onChange: () => suggestions.pageChanged(),
   });
 
   async function captureAndSend(force) {
@@ -18,7 +20,9 @@ globalThis.Refully ??= {};
       again = true; // the page changed while the last capture was on its way: capture once more after it
       return;
     }
-    const page = capture.capturePage(panel.host);
+    const started = performance.now();
+    const page = capture.capturePage(ownNodes.isOwnNode);
+    const captured = performance.now();
     watch.observeShadowRoots(page.shadowRoots);
     if (!force && page.url === lastSent.url && page.html === lastSent.html) {
       return;
@@ -30,8 +34,18 @@ globalThis.Refully ??= {};
     inFlight = true;
     try {
       const { url, title, capturedAt, html } = page;
-      show(await Refully.send("capturePage", { url, title, capturedAt, html }));
+      const sending = Refully.send("capturePage", { url, title, capturedAt, html });
+      const sendMs = performance.now() - captured;
+      const result = await sending;
+      const answered = performance.now();
+      const drawn = show(result, page.shadowRoots);
+      const done = performance.now();
+      Refully.timings.publish({
+        captureMs: captured - started, sendMs, drawMs: done - answered, mainThreadMs: captured - started + sendMs + (done - answered),
+        endToEndMs: done - started, htmlChars: html.length, rows: drawn.rows, badges: drawn.badges, url,
+      });
     } catch (error) {
+      suggestions.clear();
       panel.showError(error.message);
     } finally {
       inFlight = false;
@@ -42,12 +56,17 @@ globalThis.Refully ??= {};
     }
   }
 
-  function show(result) {
-    switch (result.state) {
-      case "paired": return panel.showAnswer(result.answer);
-      case "needs-pairing": return panel.showNeedsPairing();
-      default: return panel.showOffline();
+  function show(result, shadowRoots) {
+    if (result.state === "paired") {
+      return suggestions.show(result.answer, shadowRoots);
     }
+    suggestions.clear();
+    if (result.state === "needs-pairing") {
+      panel.showNeedsPairing();
+    } else {
+      panel.showOffline();
+    }
+    return { rows: 0, badges: 0 };
   }
 
   // Pairing, unpairing or a new port changes what this page should show: read it again.

@@ -1,10 +1,11 @@
 // Decides when the page is worth capturing again: after it stops changing (debounced MutationObserver,
 // with a ceiling so a page that never settles is still captured), and at once on SPA navigation (URL
-// change without a reload). Mutations of Refully's own panel are ignored, so drawing the answer can
-// never trigger another capture.
+// change without a reload). Mutations of Refully's own nodes (panel, badges) are ignored, so drawing the
+// answer can never trigger another capture. onChange runs at once on every other mutation batch (the
+// badges are put right quickly, long before the next capture).
 globalThis.Refully ??= {};
 
-Refully.watchPage = function watchPage({ isOwnNode, onSettled, quietMs = 600, maxWaitMs = 4000 }) {
+Refully.watchPage = function watchPage({ isOwnNode, onSettled, onChange = () => {}, quietMs = 600, maxWaitMs = 4000 }) {
   let quietTimer = 0;
   let firstChangeAt = 0;
   let urlChanged = false;
@@ -14,6 +15,7 @@ Refully.watchPage = function watchPage({ isOwnNode, onSettled, quietMs = 600, ma
   const observer = new MutationObserver(records => {
     if (records.some(record => !isOwnMutation(record))) {
       schedule();
+      onChange();
     }
   });
   const observeOptions = { childList: true, subtree: true, characterData: true, attributes: true };

@@ -25,19 +25,21 @@ Refully.panel = (() => {
     dd { margin: 0; }
     ul { margin: 4px 0 0; padding-left: 18px; }
     .error { color: #b3261e; }
+    ${Refully.panelFindings.STYLE}
   `;
+  const { element, shadowHost } = Refully.dom;
 
   let host = null;
   let body = null;
+
+  let findings = null; // the findings section of the last answer, when the companion sent findings
 
   function ensure() {
     if (host?.isConnected) {
       return;
     }
-    host = document.createElement("refully-panel");
-    const root = host.attachShadow({ mode: "open" });
-    const style = document.createElement("style");
-    style.textContent = STYLE;
+    let root;
+    ({ host, root } = shadowHost("refully-panel", STYLE));
     const panel = element("section", { className: "panel", "aria-label": "Refully" });
     const toggle = element("button", { type: "button", title: "Collapse", "aria-expanded": "true" }, "–");
     toggle.addEventListener("click", () => {
@@ -49,25 +51,13 @@ Refully.panel = (() => {
     panel.append(element("header", {}, element("span", { className: "brand" }, "Refully"), toggle));
     body = element("div", { className: "body", "data-part": "body" });
     panel.append(body);
-    root.append(style, panel);
+    root.append(panel);
     document.documentElement.append(host);
-  }
-
-  function element(tag, props = {}, ...children) {
-    const node = document.createElement(tag);
-    for (const [key, value] of Object.entries(props)) {
-      if (key === "className") {
-        node.className = value;
-      } else {
-        node.setAttribute(key, value);
-      }
-    }
-    node.append(...children);
-    return node;
   }
 
   function render(state, ...content) {
     ensure();
+    findings = null;
     body.dataset.state = state;
     body.replaceChildren(...content);
   }
@@ -94,8 +84,9 @@ Refully.panel = (() => {
       element("p", { className: "hint" }, message));
   }
 
-  // For now: page type, marketplace and the recognised tables (header texts and row counts).
-  function showAnswer(answer) {
+  // Page type, marketplace, the recognised tables, then (when the companion sent findings) the findings
+  // section: view = { items, summary, placed, onDismissed } (see panel-findings.js).
+  function showAnswer(answer, view) {
     const facts = element("dl", {},
       element("dt", {}, "Page"), element("dd", { "data-part": "page-type" }, answer.recognised ? answer.pageType : "Not a page Refully reads yet"),
       element("dt", {}, "Marketplace"), element("dd", { "data-part": "marketplace" }, answer.marketplace ?? "unknown"));
@@ -104,12 +95,22 @@ Refully.panel = (() => {
         element("span", { "data-part": "table-headers" }, table.headers.join(" · ") || "(no headers)"),
         ` — ${table.rows} ${table.rows === 1 ? "row" : "rows"}`)));
     const tableTitle = element("p", { className: "hint" }, answer.tables.length === 0 ? "No tables on this page." : `${answer.tables.length} table(s):`);
-    render("paired", facts, tableTitle, tables);
+    const section = element("section", { "data-part": "findings-section" });
+    render("paired", facts, tableTitle, tables, section);
+    findings = section;
+    if (view) {
+      showFindings(view);
+    }
+  }
+
+  // Redraws only the findings section (after a dismissal, or when the rows a finding is on changed).
+  function showFindings(view) {
+    findings?.replaceChildren(...Refully.panelFindings.build(view));
   }
 
   return {
-    isOwnNode: node => host !== null && (node === host || host.contains(node)),
     get host() { return host; },
-    showAnswer, showError, showNeedsPairing, showOffline, showReading,
+    get state() { return body?.dataset.state ?? ""; },
+    showAnswer, showError, showFindings, showNeedsPairing, showOffline, showReading,
   };
 })();

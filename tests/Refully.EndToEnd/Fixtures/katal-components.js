@@ -14,6 +14,14 @@
     "reimbursement-id": "Reimbursement ID",
     "amount-total": "Amount total",
     "summary": "Ledger summary",
+    "msku": "MSKU",
+    "title": "Title",
+    "reference-id": "Reference ID",
+    "fulfillment-center": "Fulfillment Center",
+    "disposition": "Disposition",
+    "case-id": "Case ID",
+    "amazon-order-id": "Amazon Order ID",
+    "amount-per-unit": "Amount per unit",
   };
 
   const STYLES = {
@@ -76,4 +84,5 @@
       root.append(heading, document.createElement("slot"));
     }
   });
+
 })();

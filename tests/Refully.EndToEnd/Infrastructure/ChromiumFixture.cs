@@ -20,6 +20,24 @@ public sealed class ChromiumFixture : IAsyncLifetime
         [LedgerPath] = "inventory-ledger.html",
     };
 
+    /// <summary>Report online views whose state is JSON in the path (`/reportcentral/REIMBURSEMENTS/0/{"pageOffset":1,…}`): served by path prefix.</summary>
+    private static readonly (string Prefix, string File)[] ReportViews =
+    [
+        ("/reportcentral/INVENTORY_LEDGER/0/", "ledger-report.html"),
+        ("/reportcentral/REIMBURSEMENTS/0/", "reimbursements-report.html"),
+    ];
+
+    /// <summary>The online view of a report at page 1, as Seller Central addresses it.</summary>
+    public static string ReportPath(string report) =>
+        $"/reportcentral/{report}/0/{Uri.EscapeDataString("{\"filters\":[\"\",\"\",\"\",\"\"],\"pageOffset\":1,\"searchDays\":30}")}";
+
+    /// <summary>
+    /// Collects the extension's `refully:timings` events in the page's own world as window.refullyTimings
+    /// (the extension publishes its per-capture timings that way; see extension/content/timings.js).
+    /// </summary>
+    private const string CollectTimings =
+        "document.addEventListener('refully:timings', e => (window.refullyTimings ??= []).push(JSON.parse(e.detail)));";
+
     private readonly string _userDataDir = Path.Combine(Path.GetTempPath(), $"refully-e2e-chromium-{Guid.NewGuid():N}");
     private IPlaywright? _playwright;
     private IBrowserContext? _context;
@@ -49,6 +67,7 @@ public sealed class ChromiumFixture : IAsyncLifetime
                 "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run", "--disable-quic",
             ],
         });
+        await _context.AddInitScriptAsync(CollectTimings);
         await _context.RouteAsync($"{SellerCentral}/**", ServeSellerCentralAsync);
         await _context.RouteAsync($"{EvilSite}/**", route => route.FulfillAsync(new()
         {
@@ -122,7 +141,7 @@ public sealed class ChromiumFixture : IAsyncLifetime
         var path = new Uri(route.Request.Url).AbsolutePath;
         string? file = path.StartsWith("/refully-fixtures/", StringComparison.Ordinal)
             ? path["/refully-fixtures/".Length..]
-            : SellerCentralPages.GetValueOrDefault(path);
+            : SellerCentralPages.GetValueOrDefault(path) ?? ReportViews.FirstOrDefault(v => path.StartsWith(v.Prefix, StringComparison.Ordinal)).File;
         if (file is null || file.Contains('/') || !File.Exists(RepositoryRoot.Fixture(file)))
         {
             await route.FulfillAsync(new() { Status = 404, ContentType = "text/plain", Body = "not a fixture" });

@@ -5,6 +5,9 @@ using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using Refully.Companion.Detection;
+using Refully.Companion.Detection.Detectors;
+using Refully.Companion.Detection.Policies;
 using Refully.Companion.Security;
 using Refully.Companion.Storage;
 
@@ -32,6 +35,28 @@ public sealed class CompanionServer : WebApplicationFactory<Program>
     public PageStore Pages => Services.GetRequiredService<PageStore>();
 
     public TokenStore Tokens => Services.GetRequiredService<TokenStore>();
+
+    public FindingStore Findings => Services.GetRequiredService<FindingStore>();
+
+    private readonly SeededDetector _seededHigh = new(Confidence.High);
+    private readonly SeededDetector _seededReview = new(Confidence.Review);
+
+    /// <summary>
+    /// Makes detection find these findings (beside whatever the real detectors find in the stored records)
+    /// and runs it, as an import would; returns the stored findings by seed key.
+    /// </summary>
+    public IReadOnlyDictionary<string, FindingDocument> SeedFindings(params Seed[] seeds)
+    {
+        var detection = Services.GetRequiredService<DetectionService>();
+        var today = detection.Today("US");
+        _seededHigh.Set(seeds.Where(s => s.Confidence == Confidence.High).Select(s => s.ToCandidate(today)));
+        _seededReview.Set(seeds.Where(s => s.Confidence == Confidence.Review).Select(s => s.ToCandidate(today)));
+        var stored = detection.Run(null, "end-to-end seed").ToDictionary(f => f.Id);
+        return seeds.ToDictionary(s => s.Key, s => stored[DetectionEngine.StableId(s.Type, "US", s.Key)]);
+    }
+
+    /// <summary>Today in the US marketplace, as detection sees it.</summary>
+    public DateOnly Today => Services.GetRequiredService<DetectionService>().Today("US");
 
     public static CompanionServer Start()
     {
@@ -63,6 +88,8 @@ public sealed class CompanionServer : WebApplicationFactory<Program>
         {
             services.RemoveAll<IPairingNotifier>();
             services.AddSingleton<IPairingNotifier>(Pairing);
+            services.RemoveAll<DetectionEngine>();
+            services.AddSingleton(sp => new DetectionEngine(sp.GetRequiredService<PolicyTable>(), [.. DetectorRegistry.All, _seededHigh, _seededReview]));
         });
     }
 

@@ -1,0 +1,93 @@
+// One badge: a compact chip (status colour, units, amount, deadline) in a <refully-badge> host with its own
+// shadow root. The host is an inline-block that adds no cell and no row, so the table keeps its structure;
+// clicking the chip opens a card over the page (absolutely positioned: no reflow) with the explanation and
+// the actions. The host carries data-refully-finding="<finding id>" and data-status for scripts and tests.
+globalThis.Refully ??= {};
+
+Refully.badge = (() => {
+  const { element, shadowHost } = Refully.dom;
+  const { format } = Refully;
+
+  const STYLE = `
+    :host { all: initial; display: inline-block; position: relative; vertical-align: middle; margin: 0 0 0 6px;
+            font: 11px/16px system-ui, sans-serif; color: #1f1f1f; }
+    .chip { all: unset; box-sizing: border-box; cursor: pointer; display: inline-flex; align-items: center; gap: 4px;
+            padding: 0 6px; border: 1px solid var(--status); border-radius: 9px; background: #fff; color: #1f1f1f;
+            white-space: nowrap; }
+    .chip:focus-visible { outline: 2px solid var(--status); outline-offset: 1px; }
+    .dot { width: 7px; height: 7px; border-radius: 50%; background: var(--status); }
+    .sep { color: #80868b; }
+    .card { position: absolute; top: calc(100% + 4px); right: 0; z-index: 2147483647; width: 300px; box-sizing: border-box;
+            padding: 8px 10px; background: #fff; border: 1px solid #c9cccf; border-radius: 8px;
+            box-shadow: 0 4px 16px rgba(0,0,0,.18); font-size: 12px; line-height: 1.4; white-space: normal; text-align: left; }
+    .card[hidden] { display: none; }
+    .title { font-weight: 600; margin: 0 0 4px; }
+    .explanation { margin: 0; color: #3c4043; }
+    ${Refully.findingActions.STYLE}
+  `;
+
+  const signature = ({ finding: f }) => [f.status, f.units, f.amount, f.currency, f.deadline, f.explanation].join("|");
+
+  function create(item, { onDismissed }) {
+    const { host, root } = shadowHost("refully-badge", STYLE);
+    const chip = element("button", { type: "button", className: "chip", "aria-expanded": "false", "data-part": "chip" });
+    const card = element("div", { className: "card", role: "dialog", "data-part": "card", hidden: true });
+    root.append(chip, card);
+
+    const closeOnOutsideClick = event => {
+      if (!event.composedPath().includes(host)) {
+        setOpen(false);
+      }
+    };
+    function setOpen(open) {
+      card.hidden = !open;
+      chip.setAttribute("aria-expanded", String(open));
+      if (open) {
+        document.addEventListener("click", closeOnOutsideClick, true);
+      } else {
+        document.removeEventListener("click", closeOnOutsideClick, true);
+      }
+    }
+    chip.addEventListener("click", event => {
+      if (event.isTrusted) {
+        setOpen(card.hidden);
+      }
+    });
+    host.refullyDraw = next => draw(host, chip, card, next, onDismissed);
+    host.refullyDraw(item);
+    return host;
+  }
+
+  function draw(host, chip, card, item, onDismissed) {
+    const { finding } = item;
+    const status = format.status(finding.status);
+    host.dataset.refullyFinding = finding.id;
+    host.dataset.status = finding.status;
+    chip.style.setProperty("--status", status.color);
+    host.refullySignature = signature(item);
+    const title = `Refully: ${format.type(finding.type)}, ${status.label}`;
+    chip.title = title;
+    chip.setAttribute("aria-label", title);
+    chip.replaceChildren(
+      element("span", { className: "dot", "data-part": "status" }),
+      element("span", { "data-part": "units" }, format.units(finding.units)),
+      element("span", { className: "sep" }, "·"),
+      element("span", { "data-part": "amount" }, format.money(finding.amount, finding.currency)),
+      element("span", { className: "sep" }, "·"),
+      element("span", { "data-part": "deadline" }, format.deadline(finding)));
+    card.replaceChildren(
+      element("p", { className: "title" }, `${format.type(finding.type)} · ${status.label}`),
+      element("p", { className: "explanation", "data-part": "explanation" }, finding.explanation ?? ""),
+      Refully.findingActions.build(finding, { onDismissed }));
+  }
+
+  // Redraws only when what the badge shows changed, so an open card (and a reason being typed) survives
+  // answers that bring the same finding again.
+  function update(host, item) {
+    if (host.refullySignature !== signature(item)) {
+      host.refullyDraw(item);
+    }
+  }
+
+  return { create, update };
+})();

@@ -1,0 +1,35 @@
+// Builds the elements Refully draws. Text is always set as text (textContent / Text nodes), never as HTML.
+globalThis.Refully ??= {};
+
+Refully.dom = (() => {
+  // element("p", { className: "hint", "data-part": "x" }, "text", childElement, …)
+  function element(tag, props = {}, ...children) {
+    const node = document.createElement(tag);
+    for (const [key, value] of Object.entries(props)) {
+      if (key === "className") {
+        node.className = value;
+      } else if (value !== null && value !== undefined && value !== false) {
+        node.setAttribute(key, value === true ? "" : value);
+      }
+    }
+    node.append(...children);
+    return node;
+  }
+
+  // A host element for Refully's UI with an open shadow root holding `css`. Key and pointer events stop at
+  // the shadow root, so typing a reason or clicking a button never reaches the page's own shortcuts or row
+  // click handlers. The host is registered as Refully's own node (see own-nodes.js).
+  function shadowHost(tag, css) {
+    const host = Refully.ownNodes.register(document.createElement(tag));
+    const root = host.attachShadow({ mode: "open" });
+    const style = document.createElement("style");
+    style.textContent = css;
+    root.append(style);
+    for (const type of ["click", "dblclick", "mousedown", "mouseup", "pointerdown", "pointerup", "keydown", "keyup", "keypress", "input", "change", "submit", "focusin", "focusout"]) {
+      root.addEventListener(type, event => event.stopPropagation());
+    }
+    return { host, root };
+  }
+
+  return { element, shadowHost };
+})();

@@ -1,0 +1,85 @@
+// The actions a finding offers, in a badge's card and in the panel: Details, Claim and Dismiss (with a
+// reason typed inline; never window.prompt). Only clicks the seller made count (event.isTrusted), so a
+// script of the page cannot dismiss or open anything through Refully's open shadow roots.
+globalThis.Refully ??= {};
+
+Refully.findingActions = (() => {
+  const { element } = Refully.dom;
+
+  const STYLE = `
+    .actions { display: flex; gap: 6px; flex-wrap: wrap; margin-top: 6px; }
+    .actions button, .dismiss button { font: inherit; cursor: pointer; padding: 1px 8px; border: 1px solid #c9cccf;
+      border-radius: 4px; background: #f8f9fa; color: #1f1f1f; }
+    .actions button:hover, .dismiss button:hover { background: #e8eaed; }
+    .dismiss { display: flex; gap: 6px; flex-wrap: wrap; margin-top: 6px; }
+    .dismiss[hidden] { display: none; }
+    .dismiss input { font: inherit; flex: 1 1 140px; min-width: 0; padding: 1px 4px; border: 1px solid #c9cccf; border-radius: 4px; }
+    .dismiss button[type=submit] { background: #b3261e; border-color: #b3261e; color: #fff; }
+    .dismiss button[disabled] { opacity: .5; cursor: default; }
+    .message { margin: 4px 0 0; color: #b3261e; }
+    .message:empty { display: none; }
+  `;
+
+  // onDismissed(finding) runs after the companion recorded the dismissal.
+  function build(finding, { onDismissed }) {
+    const message = element("p", { className: "message", "data-part": "message", role: "status" });
+    const say = text => { message.textContent = text; };
+    const ask = async (action, args) => {
+      say("");
+      try {
+        return await Refully.send(action, args);
+      } catch (error) {
+        say(error.message);
+        return null;
+      }
+    };
+    const trusted = handler => event => {
+      if (event.isTrusted) {
+        handler(event);
+      }
+    };
+
+    const reason = element("input", {
+      type: "text", maxlength: "500", placeholder: "Why is it not owed?", "aria-label": "Reason for dismissing", "data-part": "dismiss-reason",
+    });
+    const confirm = element("button", { type: "submit", "data-action": "confirm-dismiss", disabled: true }, "Dismiss");
+    const cancel = element("button", { type: "button", "data-action": "cancel-dismiss" }, "Cancel");
+    const form = element("form", { className: "dismiss", "data-part": "dismiss-form", hidden: true }, reason, confirm, cancel);
+
+    const button = (action, label) => element("button", { type: "button", "data-action": action }, label);
+    const details = button("details", "Details");
+    const claim = button("claim", "Claim");
+    const dismiss = button("dismiss", "Dismiss…");
+
+    details.addEventListener("click", trusted(() => ask("openFindingDetails", { id: finding.id })));
+    claim.addEventListener("click", trusted(() => ask("claimFinding", { id: finding.id })));
+    dismiss.addEventListener("click", trusted(() => {
+      form.hidden = false;
+      reason.focus();
+    }));
+    cancel.addEventListener("click", () => {
+      form.hidden = true;
+      reason.value = "";
+      confirm.disabled = true;
+    });
+    reason.addEventListener("input", () => { confirm.disabled = reason.value.trim() === ""; });
+    form.addEventListener("submit", async event => {
+      event.preventDefault();
+      const why = reason.value.trim();
+      if (!event.isTrusted || why === "") {
+        return;
+      }
+      confirm.disabled = true;
+      const answer = await ask("dismissFinding", { id: finding.id, reason: why });
+      if (answer) {
+        onDismissed(finding);
+      } else {
+        confirm.disabled = false;
+      }
+    });
+
+    return element("div", { "data-part": "actions" }, element("div", { className: "actions" }, details, claim, dismiss), form, message);
+  }
+
+  return { build, STYLE };
+})();

@@ -1,0 +1,21 @@
+// The elements Refully itself puts into Seller Central (the panel host, one host per badge). Each keeps
+// everything it shows in its own shadow root and has no light-DOM children, so "is this node Refully's?"
+// is one WeakSet lookup: the page watcher ignores their mutations and the capture leaves them out.
+globalThis.Refully ??= {};
+
+Refully.ownNodes = (() => {
+  const hosts = new WeakSet();
+  // How a host serialises in a capture: an empty element, e.g. <refully-badge data-…="…"></refully-badge>.
+  const SERIALISED_HOST = /<refully-(badge|panel)\b[^>]*><\/refully-\1>/g;
+
+  return {
+    register(host) {
+      hosts.add(host);
+      return host;
+    },
+    isOwnNode: node => hosts.has(node),
+    // The captured HTML without Refully's hosts: the companion sees the page as Seller Central drew it,
+    // and a capture taken after badges were drawn equals the one taken before.
+    stripFrom: html => (html.includes("<refully-") ? html.replace(SERIALISED_HOST, "") : html),
+  };
+})();

@@ -1,0 +1,98 @@
+// Inline suggestions: the findings of the last answer, drawn as badges on their rows and listed in the
+// panel. Re-applied (debounced) after the page's own mutations, so badges follow re-renders, pagination
+// and SPA navigation; a dismissal removes the finding at once and updates the totals.
+globalThis.Refully ??= {};
+
+Refully.suggestions = (() => {
+  const { badges, format, panel, placement, rows } = Refully;
+  const REAPPLY_DELAY_MS = 60;
+  // Loop breaker: a page that keeps throwing our badges out (re-rendering on every mutation) would make us
+  // re-add them forever. Past this many re-additions in a window, stop until the next answer.
+  const MAX_READDS = 40;
+  const READD_WINDOW_MS = 2000;
+
+  let items = [];
+  let summary = format.emptySummary();
+  let withFindings = false; // the last answer carried `findings` (a companion that knows the contract)
+  let shadowRoots = [];
+  let placedKey = "";
+  let timer = 0;
+  let readds = [];
+  let paused = false;
+  let answerKey = "";
+
+  // A new answer from the companion. Returns { rows, badges } for the timings.
+  function show(answer, roots) {
+    withFindings = Array.isArray(answer.findings);
+    items = withFindings ? answer.findings.filter(item => item?.finding?.id) : [];
+    summary = answer.summary ?? format.emptySummary();
+    shadowRoots = roots;
+    readds = [];
+    paused = false;
+    const drawn = draw();
+    // The same answer again (the page changed in a way that does not matter): keep the panel as it is, so
+    // a reason being typed there survives.
+    const key = JSON.stringify({ ...answer, captureId: null }) + keyOf(drawn.placed);
+    if (key !== answerKey || panel.state !== "paired") {
+      panel.showAnswer(answer, withFindings ? view(drawn.placed) : null);
+      answerKey = key;
+    }
+    placedKey = keyOf(drawn.placed);
+    return { rows: drawn.rows, badges: badges.count };
+  }
+
+  // Nothing to show (not paired, offline, error): no badges.
+  function clear() {
+    items = [];
+    withFindings = false;
+    clearTimeout(timer);
+    badges.clear();
+  }
+
+  function draw() {
+    const found = rows.findRows(shadowRoots.filter(root => root.host.isConnected));
+    const placed = placement.place(items, found);
+    const applied = badges.apply(items, placed, { onDismissed });
+    return { placed, rows: found.length, added: applied.added };
+  }
+
+  const view = placed => ({ items, summary, placed, onDismissed });
+  const keyOf = placed => [...placed].map(([id, placedRows]) => `${id}:${placedRows.length}`).join(",");
+
+  // The page changed (not through Refully): put the badges right again once it is quiet for a moment.
+  function pageChanged(roots) {
+    if (roots) {
+      shadowRoots = roots;
+    }
+    if (items.length === 0 || paused) {
+      return;
+    }
+    clearTimeout(timer);
+    timer = setTimeout(reapply, REAPPLY_DELAY_MS);
+  }
+
+  function reapply() {
+    const { placed, added } = draw();
+    const now = performance.now();
+    readds = readds.filter(at => now - at < READD_WINDOW_MS);
+    for (let i = 0; i < added; i++) {
+      readds.push(now);
+    }
+    paused = readds.length > MAX_READDS;
+    const key = keyOf(placed);
+    if (key !== placedKey && withFindings) {
+      placedKey = key;
+      panel.showFindings(view(placed)); // only when the rows changed: an open reason field is kept otherwise
+    }
+  }
+
+  function onDismissed(finding) {
+    items = items.filter(item => item.finding.id !== finding.id);
+    summary = format.summaryWithout(summary, finding);
+    const { placed } = draw();
+    placedKey = keyOf(placed);
+    panel.showFindings(view(placed));
+  }
+
+  return { clear, pageChanged, show };
+})();

@@ -1,0 +1,25 @@
+// What one capture cost the page, measured with performance.now() in the content script:
+//   captureMs    walk the shadow roots + serialise the page (getHTML) + leave Refully's nodes out
+//   sendMs       the synchronous part of handing the capture to the worker (message serialisation)
+//   drawMs       placing and drawing the badges and the panel once the answer arrived
+//   mainThreadMs captureMs + sendMs + drawMs: this script's main-thread time for the capture
+//   endToEndMs   capture start → badges drawn (includes the worker, the companion's parse and detection)
+// The last one is published as a `refully:timings` CustomEvent on document whose detail is a JSON string
+// (a string crosses from the extension's isolated world to page scripts; objects do not). Nothing is
+// written into the page's DOM for it.
+globalThis.Refully ??= {};
+
+Refully.timings = (() => {
+  const round = ms => Math.round(ms * 100) / 100;
+
+  function publish(timing) {
+    const detail = {};
+    for (const [key, value] of Object.entries(timing)) {
+      detail[key] = key.endsWith("Ms") ? round(value) : value;
+    }
+    document.dispatchEvent(new CustomEvent("refully:timings", { detail: JSON.stringify(detail) }));
+    return detail;
+  }
+
+  return { publish };
+})();

@@ -1,0 +1,102 @@
+using Refully.Companion.Detection;
+using Refully.EndToEnd.Infrastructure;
+using static Microsoft.Playwright.Assertions;
+
+namespace Refully.EndToEnd;
+
+/// <summary>What a seller does from a badge or the panel: dismiss with a reason, open the details, claim.</summary>
+[Collection(ChromiumCollection.Name)]
+public sealed class BadgeActionTests(ChromiumFixture chromium)
+{
+    [Fact]
+    public async Task DismissingWithAReasonRemovesTheBadgeUpdatesTheTotalsAndRecordsTheStatus()
+    {
+        // Arrange: the ledger with its badges.
+        await using var companion = CompanionServer.Start();
+        var seeded = companion.SeedFindings(LedgerSeeds.All);
+        var lostId = seeded[LedgerSeeds.Lost.Key].Id;
+        var token = companion.IssueTokenFor(chromium.ExtensionOrigin);
+        await chromium.ResetAsync(companion.Url, token.Token, token.Id);
+        var page = await chromium.OpenSellerCentralAsync(ChromiumFixture.ReportPath("INVENTORY_LEDGER"));
+        var badge = Badges.Badge(page, lostId);
+        await Expect(badge).ToHaveCountAsync(1);
+        var totals = page.Locator("refully-panel [data-part=totals]");
+        await Expect(totals).ToHaveTextAsync("$77.67 claimable on this page, 1 expires this week");
+
+        // A script of the page cannot use Refully's buttons: its clicks are not the seller's.
+        var opened = await page.EvaluateAsync<bool>(
+            """
+            id => {
+              const root = document.querySelector(`refully-badge[data-refully-finding="${id}"]`).shadowRoot;
+              root.querySelector("[data-part=chip]").click();
+              root.querySelector("[data-action=dismiss]").click();
+              return !root.querySelector("[data-part=dismiss-form]").hidden;
+            }
+            """, lostId);
+        opened.Should().BeFalse("an untrusted click must not open the dismiss form");
+
+        // Act: open the badge's card, Dismiss…, type why, Dismiss.
+        await badge.Locator("[data-part=chip]").ClickAsync();
+        await Expect(badge.Locator("[data-part=explanation]")).ToHaveTextAsync(seeded[LedgerSeeds.Lost.Key].Explanation);
+        await badge.Locator("[data-action=dismiss]").ClickAsync();
+        var confirm = badge.Locator("[data-action=confirm-dismiss]");
+        await Expect(confirm).ToBeDisabledAsync();
+        await badge.Locator("[data-part=dismiss-reason]").FillAsync("Found in the Sept cycle count");
+        await confirm.ClickAsync();
+
+        // Assert: the badge and its panel entry are gone, the totals lost $41.70 and the week's deadline…
+        await Expect(badge).ToHaveCountAsync(0);
+        await Expect(page.Locator($"refully-panel li[data-finding-id='{lostId}']")).ToHaveCountAsync(0);
+        await Expect(totals).ToHaveTextAsync("$35.97 claimable on this page");
+        // …and the companion recorded the status with the reason.
+        var stored = companion.Findings.Get(lostId)!;
+        stored.Status.Should().Be(FindingStatus.Dismissed);
+        stored.DismissReason.Should().Be("Found in the Sept cycle count");
+        stored.History.Last().Note.Should().Be("Found in the Sept cycle count");
+
+        // The page re-renders: the dismissed finding does not come back, the others do.
+        await page.EvaluateAsync("() => window.reportApp.rerender()");
+        var review = seeded[LedgerSeeds.ReviewByFnsku.Key].Id;
+        await Badges.WaitForAsync(page, LedgerSeeds.ReferenceColumn, new()
+        {
+            ["8712345001"] = [review],
+            ["8712345005"] = [review, seeded[LedgerSeeds.ExactReference.Key].Id],
+            ["8712345003"] = [seeded[LedgerSeeds.Damaged.Key].Id],
+            ["8712345004"] = [review],
+        });
+    }
+
+    [Fact]
+    public async Task DetailsAndClaimOpenTheFindingsPageWithExplanationEvidenceAndHistory()
+    {
+        // Arrange
+        await using var companion = CompanionServer.Start();
+        var seeded = companion.SeedFindings(LedgerSeeds.All);
+        var damaged = seeded[LedgerSeeds.Damaged.Key];
+        var token = companion.IssueTokenFor(chromium.ExtensionOrigin);
+        await chromium.ResetAsync(companion.Url, token.Token, token.Id);
+        var page = await chromium.OpenSellerCentralAsync(ChromiumFixture.ReportPath("INVENTORY_LEDGER"));
+        var badge = Badges.Badge(page, damaged.Id);
+        await badge.Locator("[data-part=chip]").ClickAsync();
+
+        // Act: Details from the badge.
+        var details = await chromium.Context.RunAndWaitForPageAsync(() => badge.Locator("[data-action=details]").ClickAsync());
+
+        // Assert
+        details.Url.Should().Be($"{chromium.ExtensionOrigin}/extension/details/details.html?id={damaged.Id}");
+        await Expect(details.Locator("#explanation")).ToHaveTextAsync(damaged.Explanation);
+        await Expect(details.Locator("#status")).ToHaveTextAsync("Claimable");
+        await Expect(details.Locator("#evidence tbody tr")).ToHaveCountAsync(1);
+        await Expect(details.Locator("#evidence tbody tr")).ToContainTextAsync("8712345003");
+        await Expect(details.Locator("#history tbody tr").First).ToContainTextAsync("Claimable");
+        await Expect(details.Locator("#claim-note")).ToBeHiddenAsync();
+
+        // Act: Claim from the panel (until the claims feature: the details page, saying so).
+        var claim = await chromium.Context.RunAndWaitForPageAsync(() =>
+            page.Locator($"refully-panel li[data-finding-id='{damaged.Id}'] [data-action=claim]").ClickAsync());
+
+        // Assert
+        await Expect(claim.Locator("#claim-note")).ToBeVisibleAsync();
+        await Expect(claim.Locator("#explanation")).ToHaveTextAsync(damaged.Explanation);
+    }
+}

@@ -1,0 +1,177 @@
+using System.Text.Json;
+using Microsoft.Playwright;
+using Refully.EndToEnd.Infrastructure;
+using static Microsoft.Playwright.Assertions;
+
+namespace Refully.EndToEnd;
+
+/// <summary>
+/// Inline suggestions: with findings in the companion, report pages get a badge on exactly the rows their
+/// findings concern, follow pagination and re-renders without duplicates, and leave the page's table as it was.
+/// </summary>
+[Collection(ChromiumCollection.Name)]
+public sealed class InlineBadgeTests(ChromiumFixture chromium)
+{
+    [Fact]
+    public async Task LedgerRowsWhoseReferenceIdsHaveFindingsGetBadgesWithUnitsAmountAndDeadline()
+    {
+        // Arrange
+        await using var companion = CompanionServer.Start();
+        var seeded = companion.SeedFindings(LedgerSeeds.All);
+        string Id(Seed seed) => seeded[seed.Key].Id;
+        var token = companion.IssueTokenFor(chromium.ExtensionOrigin);
+        await chromium.ResetAsync(companion.Url, token.Token, token.Id);
+
+        // Act
+        var page = await chromium.OpenSellerCentralAsync(ChromiumFixture.ReportPath("INVENTORY_LEDGER"));
+
+        // Assert: the first anchor found in a row wins (reference id before FNSKU); an FNSKU-only finding
+        // marks every row of that FNSKU; reference "8712345005" is not inside "87123450055".
+        await Badges.WaitForAsync(page, LedgerSeeds.ReferenceColumn, new()
+        {
+            ["8712345001"] = [Id(LedgerSeeds.Lost), Id(LedgerSeeds.ReviewByFnsku)],
+            ["8712345005"] = [Id(LedgerSeeds.ReviewByFnsku), Id(LedgerSeeds.ExactReference)],
+            ["8712345003"] = [Id(LedgerSeeds.Damaged)],
+            ["8712345004"] = [Id(LedgerSeeds.ReviewByFnsku)],
+        });
+        var lost = Badges.Badge(page, Id(LedgerSeeds.Lost));
+        await Expect(lost).ToHaveAttributeAsync("data-status", "Claimable");
+        await Expect(lost.Locator("[data-part=units]")).ToHaveTextAsync("3 units");
+        await Expect(lost.Locator("[data-part=amount]")).ToHaveTextAsync("$41.70");
+        await Expect(lost.Locator("[data-part=deadline]")).ToHaveTextAsync(Badges.By(seeded[LedgerSeeds.Lost.Key].Deadline));
+        var damaged = Badges.Badge(page, Id(LedgerSeeds.Damaged));
+        await Expect(damaged.Locator("[data-part=units]")).ToHaveTextAsync("2 units");
+        await Expect(damaged.Locator("[data-part=amount]")).ToHaveTextAsync("$25.98");
+        await Expect(damaged.Locator("[data-part=deadline]")).ToHaveTextAsync(Badges.By(seeded[LedgerSeeds.Damaged.Key].Deadline));
+        var review = Badges.Badge(page, Id(LedgerSeeds.ReviewByFnsku));
+        await Expect(review).ToHaveCountAsync(3);
+        await Expect(review.First).ToHaveAttributeAsync("data-status", "NeedsReview");
+        await Expect(review.First.Locator("[data-part=amount]")).ToHaveTextAsync("value unknown");
+
+        // The panel: the totals and every finding of the page with the rows it marks; none from elsewhere.
+        var panel = page.Locator("refully-panel");
+        await Expect(panel.Locator("[data-part=totals]")).ToHaveTextAsync("$77.67 claimable on this page, 1 expires this week");
+        await Expect(panel.Locator("li[data-finding-id]")).ToHaveCountAsync(4);
+        await Expect(panel.Locator($"li[data-finding-id='{Id(LedgerSeeds.ReviewByFnsku)}']")).ToHaveAttributeAsync("data-rows", "3");
+        await Expect(panel.Locator($"li[data-finding-id='{Id(LedgerSeeds.Lost)}'] [data-part=where]")).ToHaveTextAsync("Marked on 1 row");
+        await Expect(panel.Locator($"li[data-finding-id='{Id(LedgerSeeds.LostOnPage2)}']")).ToHaveCountAsync(0);
+        await Expect(panel.Locator($"li[data-finding-id='{Id(LedgerSeeds.Elsewhere)}']")).ToHaveCountAsync(0);
+
+        // The page reads the same table it drew: rows, cells per row, width, its own row counter.
+        await AssertTableAsDrawnAsync(page, "Showing 1–5 of 10");
+
+        // The capture's cost was published: 5 badges drawn, main-thread time measured.
+        var timing = await LastTimingAsync(page, t => t.GetProperty("badges").GetInt32() == 6);
+        timing.GetProperty("mainThreadMs").GetDouble().Should().BePositive();
+        timing.GetProperty("endToEndMs").GetDouble().Should().BeGreaterThanOrEqualTo(timing.GetProperty("mainThreadMs").GetDouble());
+    }
+
+    [Fact]
+    public async Task ReimbursementRowsInsideAnOpenShadowRootGetBadges()
+    {
+        // Arrange: the report's kat-table lives in the open shadow root of the page's <report-central-view>.
+        await using var companion = CompanionServer.Start();
+        var seeded = companion.SeedFindings(
+            new Seed("below-cost-5551234567", Companion.Detection.ClaimType.ReimbursedBelowCost, 3, DaysToDeadline: 40, Amount: 8.70m, ReferenceId: "5551234567", Fnsku: "X00ABCD123"),
+            new Seed("refund-114-7654321-1234567", Companion.Detection.ClaimType.RefundNotReturned, 1, DaysToDeadline: 25, Amount: 13.90m, OrderId: "114-7654321-1234567", Fnsku: "X00MNOP012"));
+        var token = companion.IssueTokenFor(chromium.ExtensionOrigin);
+        await chromium.ResetAsync(companion.Url, token.Token, token.Id);
+
+        // Act
+        var page = await chromium.OpenSellerCentralAsync(ChromiumFixture.ReportPath("REIMBURSEMENTS"));
+
+        // Assert: keyed by Reimbursement ID (2nd column).
+        var belowCost = seeded["below-cost-5551234567"].Id;
+        var refund = seeded["refund-114-7654321-1234567"].Id;
+        await Badges.WaitForAsync(page, 1, new() { ["5551234567"] = [belowCost], ["5551234569"] = [refund] });
+        await Expect(Badges.Badge(page, belowCost).Locator("[data-part=amount]")).ToHaveTextAsync("$8.70");
+        await Expect(Badges.Badge(page, refund).Locator("[data-part=units]")).ToHaveTextAsync("1 unit");
+        await Expect(Badges.Badge(page, refund).Locator("[data-part=deadline]")).ToHaveTextAsync(Badges.By(seeded["refund-114-7654321-1234567"].Deadline));
+        await Expect(page.Locator("refully-panel [data-part=totals]")).ToHaveTextAsync("$22.60 claimable on this page");
+        await AssertTableAsDrawnAsync(page, "Showing 1–4 of 4");
+    }
+
+    [Fact]
+    public async Task PaginatingShowsTheNextPagesBadgesAndReRendersNeverDuplicateThem()
+    {
+        // Arrange: page 1 of the ledger with its badges.
+        await using var companion = CompanionServer.Start();
+        var seeded = companion.SeedFindings(LedgerSeeds.All);
+        string Id(Seed seed) => seeded[seed.Key].Id;
+        var token = companion.IssueTokenFor(chromium.ExtensionOrigin);
+        await chromium.ResetAsync(companion.Url, token.Token, token.Id);
+        var page = await chromium.OpenSellerCentralAsync(ChromiumFixture.ReportPath("INVENTORY_LEDGER"));
+        Dictionary<string, string[]> page1 = new()
+        {
+            ["8712345001"] = [Id(LedgerSeeds.Lost), Id(LedgerSeeds.ReviewByFnsku)],
+            ["8712345005"] = [Id(LedgerSeeds.ReviewByFnsku), Id(LedgerSeeds.ExactReference)],
+            ["8712345003"] = [Id(LedgerSeeds.Damaged)],
+            ["8712345004"] = [Id(LedgerSeeds.ReviewByFnsku)],
+        };
+        await Badges.WaitForAsync(page, LedgerSeeds.ReferenceColumn, page1);
+
+        // Act 1: "Next" replaces the rows and the URL (pageOffset 2), no reload.
+        await page.Locator("#next").ClickAsync();
+
+        // Assert 1: the next page's badge, and none of page 1's.
+        Dictionary<string, string[]> page2 = new() { ["8712345006"] = [Id(LedgerSeeds.LostOnPage2)] };
+        await Badges.WaitForAsync(page, LedgerSeeds.ReferenceColumn, page2);
+        (await Badges.CountAsync(page)).Should().Be(1);
+        page.Url.Should().Contain(Uri.EscapeDataString("\"pageOffset\":2"));
+        await Expect(page.Locator("refully-panel [data-part=totals]")).ToHaveTextAsync("$55.60 claimable on this page");
+
+        // Act 2: the page re-renders the same rows three times (new elements each time).
+        await page.EvaluateAsync(CountBadgeInsertions);
+        for (var i = 0; i < 3; i++)
+        {
+            await page.EvaluateAsync("() => window.reportApp.rerender()");
+            await Badges.WaitForAsync(page, LedgerSeeds.ReferenceColumn, page2);
+            (await Badges.CountAsync(page)).Should().Be(1, "the old row's badge left with its row and the new row has exactly one");
+        }
+
+        // Act 3: back to page 1.
+        await page.Locator("#previous").ClickAsync();
+
+        // Assert: page 1's badges again, and every badge was inserted exactly once: one per re-render, six
+        // for page 1 (a page that fought the badges would show many more insertions).
+        await Badges.WaitForAsync(page, LedgerSeeds.ReferenceColumn, page1);
+        (await Badges.CountAsync(page)).Should().Be(6);
+        (await page.EvaluateAsync<int>("() => window.badgeInsertions")).Should().Be(3 + 6);
+        await AssertTableAsDrawnAsync(page, "Showing 1–5 of 10");
+    }
+
+    // Counts refully-badge elements added to the ledger's rows from now on (page world).
+    private const string CountBadgeInsertions =
+        """
+        () => {
+          window.badgeInsertions = 0;
+          new MutationObserver(records => {
+            for (const record of records) {
+              for (const node of record.addedNodes) {
+                if (node.localName === "refully-badge") window.badgeInsertions++;
+              }
+            }
+          }).observe(document.querySelector("kat-table-body"), { childList: true, subtree: true });
+        }
+        """;
+
+    internal static async Task AssertTableAsDrawnAsync(IPage page, string showing)
+    {
+        var rendered = await page.EvaluateAsync<JsonElement>("() => window.reportApp.rendered");
+        var now = await page.EvaluateAsync<JsonElement>("() => window.reportApp.measure()");
+        now.GetProperty("rows").GetInt32().Should().Be(rendered.GetProperty("rows").GetInt32());
+        now.GetProperty("cells").EnumerateArray().Select(c => c.GetInt32()).Should().Equal(rendered.GetProperty("cells").EnumerateArray().Select(c => c.GetInt32()));
+        // The only width a badge may add is its own (a table wider than the page grows by the last column's badge).
+        var widestBadge = await page.EvaluateAsync<int>(
+            "() => Math.ceil(Math.max(0, ...[...document.querySelectorAll('*')].flatMap(e => e.shadowRoot ? [...e.shadowRoot.querySelectorAll('refully-badge')] : []).concat([...document.querySelectorAll('refully-badge')]).map(b => b.getBoundingClientRect().width + 6)))");
+        now.GetProperty("tableWidth").GetInt32().Should().BeInRange(rendered.GetProperty("tableWidth").GetInt32(), rendered.GetProperty("tableWidth").GetInt32() + widestBadge);
+        var shell = await page.Locator("report-central-view").CountAsync() > 0;
+        await Expect(page.Locator(shell ? "report-central-view #showing" : "#showing")).ToHaveTextAsync(showing);
+    }
+
+    internal static async Task<JsonElement> LastTimingAsync(IPage page, Func<JsonElement, bool> done) =>
+        await Eventually.UntilAsync(
+            () => page.EvaluateAsync<JsonElement>("() => (window.refullyTimings ?? []).at(-1) ?? null"),
+            t => t.ValueKind == JsonValueKind.Object && done(t),
+            "the extension's refully:timings event");
+}
