@@ -129,6 +129,9 @@ public sealed class FindingStore
         var now = _time.GetUtcNow().UtcDateTime;
         var existing = _findings.FindAll().ToDictionary(f => f.Id, StringComparer.Ordinal);
         var seen = new HashSet<string>(StringComparer.Ordinal);
+        // New findings are inserted in bulk and known ones updated in bulk after the loop (not one upsert each).
+        var fresh = new Dictionary<string, FindingDocument>(StringComparer.Ordinal);
+        var known = new Dictionary<string, FindingDocument>(StringComparer.Ordinal);
         _db.BeginTrans();
         try
         {
@@ -144,8 +147,23 @@ public sealed class FindingStore
                 {
                     doc.History.Add(new StatusChangeDocument { At = now, Status = doc.Status, Source = source });
                 }
-                _findings.Upsert(doc);
+                if (!existing.ContainsKey(doc.Id))
+                {
+                    fresh[doc.Id] = doc;
+                }
+                else if (!fresh.ContainsKey(doc.Id))
+                {
+                    known[doc.Id] = doc;
+                }
                 existing[doc.Id] = doc;
+            }
+            if (fresh.Count > 0)
+            {
+                _findings.InsertBulk(fresh.Values, Math.Max(1, fresh.Count));
+            }
+            if (known.Count > 0)
+            {
+                _findings.Update(known.Values);
             }
             foreach (var stale in existing.Values.Where(f => !seen.Contains(f.Id)).ToList())
             {

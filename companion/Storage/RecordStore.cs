@@ -14,6 +14,8 @@ public sealed class RecordStore(CompanionDatabase db)
 {
     private readonly LiteDatabase _db = db.Database;
     private readonly ConcurrentDictionary<Type, string> _names = new();
+    private readonly bool _ordinalIds = db.Database.Collation.SortOptions == System.Globalization.CompareOptions.OrdinalIgnoreCase;
+    private static readonly BsonExpression IdOnly = BsonExpression.Create("{ i: $._id }");
 
     public static string CollectionName(Type type) => type.Name;
 
@@ -35,10 +37,73 @@ public sealed class RecordStore(CompanionDatabase db)
                 }
                 documents.Add(_db.Mapper.ToDocument(group.Key, record));
             }
-            _db.GetCollection(NameOf(group.Key)).Upsert(documents);
+            Store(_db.GetCollection(NameOf(group.Key)), documents);
             count += documents.Count;
         }
         return count;
+    }
+
+    /// <summary>
+    /// Inserts the documents whose ids are not stored yet in bulk and replaces the others. Which ids exist comes
+    /// from one scan of the id index over the batch's range (ids start with the date and arrive nearly sorted, so
+    /// the range is narrow), not from one lookup per document as Upsert does. Falls back to Upsert where the
+    /// range holds many more ids than the batch, a batch repeats an id, or the data file compares ids another way.
+    /// </summary>
+    private void Store(ILiteCollection<BsonDocument> collection, List<BsonDocument> documents)
+    {
+        if (!_ordinalIds || documents.Count < 2)
+        {
+            collection.Upsert(documents);
+            return;
+        }
+        var ids = new HashSet<string>(documents.Count, StringComparer.OrdinalIgnoreCase);
+        string? min = null, max = null;
+        foreach (var document in documents)
+        {
+            var id = document["_id"].AsString;
+            if (!ids.Add(id))
+            {
+                collection.Upsert(documents);
+                return;
+            }
+            if (min is null || StringComparer.OrdinalIgnoreCase.Compare(id, min) < 0)
+            {
+                min = id;
+            }
+            if (max is null || StringComparer.OrdinalIgnoreCase.Compare(id, max) > 0)
+            {
+                max = id;
+            }
+        }
+        var limit = documents.Count * 2 + 100;
+        var stored = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
+        foreach (var key in collection.Query().Where(Query.Between("_id", min, max)).Select(IdOnly).Limit(limit + 1).ToEnumerable())
+        {
+            stored.Add(key["i"].AsString);
+        }
+        if (stored.Count > limit)
+        {
+            collection.Upsert(documents);
+            return;
+        }
+        if (stored.Count == 0)
+        {
+            collection.InsertBulk(documents, documents.Count);
+            return;
+        }
+        var fresh = new List<BsonDocument>(documents.Count);
+        foreach (var document in documents)
+        {
+            if (stored.Contains(document["_id"].AsString))
+            {
+                collection.Update(document);
+            }
+            else
+            {
+                fresh.Add(document);
+            }
+        }
+        collection.InsertBulk(fresh, Math.Max(1, fresh.Count));
     }
 
     /// <summary>Every stored record of one type.</summary>

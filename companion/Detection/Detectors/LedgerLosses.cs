@@ -29,6 +29,7 @@ internal static class LedgerLosses
         var catalog = input.Catalog;
         var places = input.Marketplaces;
         var rows = input.Ledger
+            .Where(e => rule.IsLoss(e) || rule.IsFound(e)) // only these are used below; the rest need no FNSKU or pool
             .Select(e => (Row: e, Fnsku: catalog.FnskuOf(e), Marketplace: places.For(e)))
             .Select(x => (x.Row, x.Fnsku, x.Marketplace, Pool: places.Pool(x.Marketplace)))
             .ToList();

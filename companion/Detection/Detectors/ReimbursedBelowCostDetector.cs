@@ -19,6 +19,7 @@ public sealed class ReimbursedBelowCostDetector : IDetector
 
     public IEnumerable<Candidate> Detect(DetectionInput input)
     {
+        var costs = new CostIndex(input.Costs);
         foreach (var paid in input.Reimbursed.Rows.Where(r => Indexes.ReimbursementLedger.HasReason(r.Row, Reasons)))
         {
             var row = paid.Row;
@@ -27,7 +28,7 @@ public sealed class ReimbursedBelowCostDetector : IDetector
             {
                 continue;
             }
-            var cost = CostOf(input.Costs, row);
+            var cost = costs.Of(row);
             if (cost is null || perUnit >= cost.Cost * 0.99m)
             {
                 continue;
@@ -58,10 +59,42 @@ public sealed class ReimbursedBelowCostDetector : IDetector
         }
     }
 
-    private static UnitCost? CostOf(IReadOnlyList<UnitCost> costs, Reimbursement row)
+    /// <summary>
+    /// The unit cost of a reimbursement row: among the costs of its currency, the first of its FNSKU, else the first of
+    /// its SKU (all compared without case), in the costs' order.
+    /// </summary>
+    private sealed class CostIndex
     {
-        var sameCurrency = costs.Where(c => string.Equals(c.Currency, row.Currency, StringComparison.OrdinalIgnoreCase)).ToList();
-        return sameCurrency.FirstOrDefault(c => c.Fnsku is not null && string.Equals(c.Fnsku, row.Fnsku, StringComparison.OrdinalIgnoreCase))
-            ?? sameCurrency.FirstOrDefault(c => c.Sku is not null && string.Equals(c.Sku, row.Sku, StringComparison.OrdinalIgnoreCase));
+        private readonly Dictionary<string, (Dictionary<string, UnitCost> ByFnsku, Dictionary<string, UnitCost> BySku)> _byCurrency =
+            new(StringComparer.OrdinalIgnoreCase);
+
+        public CostIndex(IReadOnlyList<UnitCost> costs)
+        {
+            foreach (var c in costs)
+            {
+                if (!_byCurrency.TryGetValue(c.Currency, out var currency))
+                {
+                    _byCurrency[c.Currency] = currency = (new(StringComparer.OrdinalIgnoreCase), new(StringComparer.OrdinalIgnoreCase));
+                }
+                if (c.Fnsku is not null)
+                {
+                    currency.ByFnsku.TryAdd(c.Fnsku, c);
+                }
+                if (c.Sku is not null)
+                {
+                    currency.BySku.TryAdd(c.Sku, c);
+                }
+            }
+        }
+
+        public UnitCost? Of(Reimbursement row)
+        {
+            if (row.Currency is null || !_byCurrency.TryGetValue(row.Currency, out var currency))
+            {
+                return null;
+            }
+            return (row.Fnsku is not null ? currency.ByFnsku.GetValueOrDefault(row.Fnsku) : null)
+                ?? (row.Sku is not null ? currency.BySku.GetValueOrDefault(row.Sku) : null);
+        }
     }
 }

@@ -1,3 +1,4 @@
+using System.Runtime.InteropServices;
 using Refully.Companion.Domain.Records;
 
 namespace Refully.Companion.Detection.Indexes;
@@ -51,10 +52,21 @@ public sealed class ReimbursementLedger
 {
     private readonly List<ReimbursedRow> _rows;
 
+    // The rows by reimbursement id, FNSKU and order id, each list in the order of _rows (lookups stay linear in the data).
+    private readonly Dictionary<string, List<ReimbursedRow>> _byId = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, List<ReimbursedRow>> _byFnsku = new(StringComparer.OrdinalIgnoreCase);
+    private readonly Dictionary<string, List<ReimbursedRow>> _byOrder = new(StringComparer.OrdinalIgnoreCase);
+
     public ReimbursementLedger(IEnumerable<Reimbursement> reimbursements)
     {
         var all = reimbursements.ToList();
         _rows = all.Where(r => !IsReversal(r)).Select(r => new ReimbursedRow(r, Math.Max(0, UnitsOf(r)))).ToList();
+        foreach (var row in _rows)
+        {
+            Add(_byId, row.Row.ReimbursementId, row);
+            Add(_byFnsku, row.Row.Fnsku, row);
+            Add(_byOrder, row.Row.AmazonOrderId, row);
+        }
         foreach (var reversal in all.Where(IsReversal).OrderBy(r => r.ApprovalDate))
         {
             var wanted = Math.Abs(UnitsOf(reversal));
@@ -74,20 +86,42 @@ public sealed class ReimbursementLedger
 
     /// <summary>Rows of one of the reasons (normalised) for an FNSKU.</summary>
     public IEnumerable<ReimbursedRow> ForFnsku(string fnsku, params string[] reasons) =>
-        _rows.Where(r => string.Equals(r.Row.Fnsku, fnsku, StringComparison.OrdinalIgnoreCase) && HasReason(r.Row, reasons));
+        Of(_byFnsku, fnsku).Where(r => HasReason(r.Row, reasons));
 
     /// <summary>Rows of one of the reasons (normalised) for an order id.</summary>
     public IEnumerable<ReimbursedRow> ForOrder(string orderId, params string[] reasons) =>
-        _rows.Where(r => string.Equals(r.Row.AmazonOrderId, orderId, StringComparison.OrdinalIgnoreCase) && HasReason(r.Row, reasons));
+        Of(_byOrder, orderId).Where(r => HasReason(r.Row, reasons));
 
     /// <summary>Reason words compared without case, spaces, colons, dashes or underscores ("Lost:Warehouse" = "Lost_Warehouse").</summary>
-    public static string NormalizeReason(string? reason) =>
-        new((reason ?? "").Where(char.IsLetterOrDigit).Select(char.ToLowerInvariant).ToArray());
+    public static string NormalizeReason(string? reason)
+    {
+        if (string.IsNullOrEmpty(reason))
+        {
+            return "";
+        }
+        Span<char> kept = reason.Length <= 256 ? stackalloc char[reason.Length] : new char[reason.Length];
+        var n = 0;
+        foreach (var c in reason)
+        {
+            if (char.IsLetterOrDigit(c))
+            {
+                kept[n++] = char.ToLowerInvariant(c);
+            }
+        }
+        return new string(kept[..n]);
+    }
 
     public static bool HasReason(Reimbursement row, params string[] reasons)
     {
         var reason = NormalizeReason(row.Reason);
-        return reasons.Any(r => NormalizeReason(r) == reason);
+        foreach (var r in reasons)
+        {
+            if (NormalizeReason(r) == reason)
+            {
+                return true;
+            }
+        }
+        return false;
     }
 
     public static bool IsReversal(Reimbursement row) => HasReason(row, "Reimbursement_Reversal");
@@ -100,21 +134,35 @@ public sealed class ReimbursementLedger
         var named = new List<ReimbursedRow>();
         if (!string.IsNullOrEmpty(reversal.OriginalReimbursementId))
         {
-            named = _rows.Where(r => r.Row.ReimbursementId == reversal.OriginalReimbursementId).ToList();
+            named = Of(_byId, reversal.OriginalReimbursementId).ToList();
             var sameFnsku = named.Where(r => Same(r.Row.Fnsku, reversal.Fnsku)).ToList();
             var sameOrder = named.Where(r => Same(r.Row.AmazonOrderId, reversal.AmazonOrderId)).ToList();
             named = sameFnsku.Count > 0 ? sameFnsku : sameOrder.Count > 0 ? sameOrder : named;
         }
         var type = NormalizeReason(reversal.OriginalReimbursementType);
-        var earlier = _rows
+        // Same FNSKU (else same order id when the reversal has no FNSKU): the rows of that key, in _rows order.
+        var candidates = !string.IsNullOrEmpty(reversal.Fnsku) ? Of(_byFnsku, reversal.Fnsku)
+            : !string.IsNullOrEmpty(reversal.AmazonOrderId) ? Of(_byOrder, reversal.AmazonOrderId)
+            : [];
+        var earlier = candidates
             .Where(r => !named.Contains(r) && r.Row.ApprovalDate <= reversal.ApprovalDate)
             .Where(r => type.Length == 0 || NormalizeReason(r.Row.Reason) == type)
-            .Where(r => !string.IsNullOrEmpty(reversal.Fnsku)
-                ? Same(r.Row.Fnsku, reversal.Fnsku)
-                : !string.IsNullOrEmpty(reversal.AmazonOrderId) && Same(r.Row.AmazonOrderId, reversal.AmazonOrderId))
             .OrderByDescending(r => r.Row.ApprovalDate);
         return named.Concat(earlier);
     }
 
     private static bool Same(string? a, string? b) => !string.IsNullOrEmpty(a) && string.Equals(a, b, StringComparison.OrdinalIgnoreCase);
+
+    /// <summary>Adds a row under its key; a null key is kept under <see cref="NullKey"/> (a null FNSKU matches null, as string.Equals does).</summary>
+    private static void Add(Dictionary<string, List<ReimbursedRow>> index, string? key, ReimbursedRow row)
+    {
+        ref var rows = ref CollectionsMarshal.GetValueRefOrAddDefault(index, key ?? NullKey, out _);
+        (rows ??= []).Add(row);
+    }
+
+    private static List<ReimbursedRow> Of(Dictionary<string, List<ReimbursedRow>> index, string? key) =>
+        index.TryGetValue(key ?? NullKey, out var rows) ? rows : [];
+
+    // Not a string any report holds (a NUL character); stands for a null key.
+    private const string NullKey = "\0null";
 }
