@@ -50,7 +50,7 @@ public sealed record PageRejection(int Status, string Code, string Detail);
 
 /// <summary>Validates, parses, recognises and stores a captured page. Logs carry no seller or buyer data.</summary>
 public sealed class PageIntake(
-    PageStore store, RecordStore records, PageRecordStore pageRecords, DetectionService detection, FindingStore findings,
+    PageStore store, RecordStore records, PageRecordStore pageRecords, DetectionService detection, FindingStore findings, PageCaptureCache cache,
     IOptionsMonitor<CompanionOptions> options, TimeProvider time, ILogger<PageIntake> logger)
 {
     public (PageAnswer? Answer, PageRejection? Rejection) Accept(PageCaptureRequest request) => Accept(request, out _);
@@ -77,17 +77,18 @@ public sealed class PageIntake(
             return Reject(413, ProblemCodes.HtmlTooLarge, $"The page has {request.Html.Length} characters of HTML; the companion reads at most {limits.MaxHtmlChars}.");
         }
 
-        var composed = ComposedDocument.Parse(request.Html);
-        if (composed.MaxDepth > limits.MaxHtmlDepth)
-        {
-            return Reject(422, ProblemCodes.HtmlTooDeep, $"The page nests elements {composed.MaxDepth} deep; the companion reads at most {limits.MaxHtmlDepth}.");
-        }
-
         var marketplace = Marketplaces.FromUrl(url)?.Code;
-        var parser = PageParsers.For(url, composed.Document);
-        var parse = parser.Parse(composed.Document, url, marketplace);
+        var key = PageCaptureCache.Key(url, request.Html);
+        var page = cache.Find(key);
+        var fresh = page is null;
+        page ??= Read(request.Html, url, marketplace, limits.MaxHtmlDepth);
+        if (page.MaxDepth > limits.MaxHtmlDepth)
+        {
+            return Reject(422, ProblemCodes.HtmlTooDeep, $"The page nests elements {page.MaxDepth} deep; the companion reads at most {limits.MaxHtmlDepth}.");
+        }
+        var parse = page.Parse;
         var kind = parse.Kind;
-        var tables = PageSummary.Tables(composed.Document);
+        var tables = page.Tables;
         var parsed = System.Diagnostics.Stopwatch.GetTimestamp();
         var now = time.GetUtcNow().UtcDateTime;
         var visit = new PageVisitDocument
@@ -100,11 +101,15 @@ public sealed class PageIntake(
             CapturedAt = (request.CapturedAt?.UtcDateTime) ?? now,
             ReceivedAt = now,
             HtmlChars = request.Html.Length,
-            ShadowRoots = composed.ShadowRootCount,
+            ShadowRoots = page.ShadowRoots,
             Tables = tables.Select(t => new PageTableDocument { Headers = t.Headers.ToList(), Rows = t.Rows }).ToList(),
         };
         var id = store.Add(visit, url.ToString(), request.Html);
-        AssignIds(parse.Records);
+        if (fresh)
+        {
+            AssignIds(parse.Records);
+            cache.Add(key, page);
+        }
         var stored = pageRecords.Store(parse.Records, parse.Facts == PageFacts.Live, parse.KeepStored);
         var storedAt = System.Diagnostics.Stopwatch.GetTimestamp();
         var all = stored.Changed ? detection.Run(null, "page") : findings.Query(new FindingQuery());
@@ -113,12 +118,25 @@ public sealed class PageIntake(
         logger.LogInformation("Page captured: {PageType} in {Marketplace}, {Chars} chars, {ShadowRoots} shadow roots, {Tables} tables, {Records} records ({Inserted} new, {Updated} changed), {Findings} findings",
             visit.PageType, marketplace ?? "?", visit.HtmlChars, visit.ShadowRoots, tables.Count, parse.Records.Count, stored.Inserted, stored.Updated, pageFindings.Count);
 
-        var title = Text.Normalize(request.Title ?? composed.Document.Title);
+        var title = Text.Normalize(request.Title ?? page.DocumentTitle);
         var summary = new PageRecords(parse.Records.Count + parse.AnchorOnly.Count, stored.Inserted, stored.Updated, stored.Unchanged,
             parse.AnchorOnly.Count, parse.SkippedRows, parse.Anchors.Count, parse.Note);
         timings = new PageTimings(Ms(started, parsed), Ms(parsed, storedAt), Ms(storedAt, detected), Ms(started, System.Diagnostics.Stopwatch.GetTimestamp()));
         return (new PageAnswer(id.ToString(), visit.PageType, visit.Recognised, marketplace, title,
-            PageSummary.Headings(composed.Document), tables, composed.ShadowRootCount, summary, pageFindings, Summarise(pageFindings)), null);
+            page.Headings, tables, page.ShadowRoots, summary, pageFindings, Summarise(pageFindings)), null);
+    }
+
+    /// <summary>Composes the page, recognises it and reads it: everything that depends on the HTML alone (nothing read when too deep).</summary>
+    private static ParsedPage Read(string html, Uri url, string? marketplace, int maxDepth)
+    {
+        var composed = ComposedDocument.Parse(html);
+        var document = composed.Document;
+        if (composed.MaxDepth > maxDepth)
+        {
+            return new ParsedPage(PageParse.Empty(PageKind.Unrecognised), composed.ShadowRootCount, composed.MaxDepth, [], [], "");
+        }
+        var parse = PageParsers.For(url, document).Parse(document, url, marketplace);
+        return new ParsedPage(parse, composed.ShadowRootCount, composed.MaxDepth, PageSummary.Tables(document), PageSummary.Headings(document), document.Title ?? "");
     }
 
     /// <summary>

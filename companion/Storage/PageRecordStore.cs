@@ -41,11 +41,17 @@ public sealed class PageRecordStore(CompanionDatabase db)
                     {
                         throw new ArgumentException($"A {group.Key.Name} has no Id; ids are assigned before storing.", nameof(records));
                     }
+                }
+                // One lookup of every id of the page instead of one per record (ids compare as the database collation does).
+                var known = StoredById(collection, group.Select(r => r.Id!).Distinct(StringComparer.OrdinalIgnoreCase).ToList());
+                var inserts = new Dictionary<string, BsonDocument>(StringComparer.OrdinalIgnoreCase);
+                foreach (var record in group)
+                {
                     var document = _db.Mapper.ToDocument(group.Key, record);
-                    var stored = collection.FindById(record.Id);
-                    if (stored is null)
+                    if (!known.TryGetValue(record.Id!, out var stored))
                     {
-                        collection.Insert(document);
+                        inserts[record.Id!] = document;
+                        known[record.Id!] = document;
                         inserted++;
                         continue;
                     }
@@ -62,8 +68,20 @@ public sealed class PageRecordStore(CompanionDatabase db)
                         unchanged++;
                         continue;
                     }
-                    collection.Update(merged);
+                    known[record.Id!] = merged;
+                    if (inserts.ContainsKey(record.Id!))
+                    {
+                        inserts[record.Id!] = merged;
+                    }
+                    else
+                    {
+                        collection.Update(merged);
+                    }
                     updated++;
+                }
+                if (inserts.Count > 0)
+                {
+                    collection.InsertBulk(inserts.Values);
                 }
             }
             _db.Commit();
@@ -74,5 +92,21 @@ public sealed class PageRecordStore(CompanionDatabase db)
             throw;
         }
         return new PageStoreResult(inserted, updated, unchanged);
+    }
+
+    /// <summary>The stored documents among <paramref name="ids"/>, by id, read through the primary key in chunks.</summary>
+    private static Dictionary<string, BsonDocument> StoredById(ILiteCollection<BsonDocument> collection, List<string> ids)
+    {
+        const int Chunk = 1000;
+        var found = new Dictionary<string, BsonDocument>(ids.Count, StringComparer.OrdinalIgnoreCase);
+        for (var i = 0; i < ids.Count; i += Chunk)
+        {
+            var chunk = ids.Skip(i).Take(Chunk).Select(id => new BsonValue(id));
+            foreach (var document in collection.Find(Query.In("_id", chunk)))
+            {
+                found[document["_id"].AsString] = document;
+            }
+        }
+        return found;
     }
 }

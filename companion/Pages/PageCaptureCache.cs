@@ -1,0 +1,62 @@
+using System.Runtime.InteropServices;
+using System.Security.Cryptography;
+using Refully.Companion.Pages.Parsers;
+
+namespace Refully.Companion.Pages;
+
+/// <summary>What reading a captured page gave, independent of the store: kept so an identical capture is not parsed again.</summary>
+public sealed record ParsedPage(
+    PageParse Parse, int ShadowRoots, int MaxDepth, IReadOnlyList<PageTable> Tables, IReadOnlyList<string> Headings, string DocumentTitle);
+
+/// <summary>
+/// The last few pages read, by URL and a SHA-256 of their HTML, for <see cref="Lifetime"/>. The extension
+/// re-captures a page on every DOM change and the seller reloads and paginates back, so the same HTML arrives
+/// again and again; parsing it is the costly part of the intake (docs/pages.md "Performance"). A hit skips the
+/// parse only: the records are still merged into the store and the findings read fresh, so the answer is what a
+/// full parse would give. Only the hash is kept, never the page. Parses are immutable once cached (ids assigned).
+/// </summary>
+public sealed class PageCaptureCache(TimeProvider time)
+{
+    public static readonly TimeSpan Lifetime = TimeSpan.FromMinutes(10);
+
+    public const int Capacity = 8;
+
+    private readonly Lock _gate = new();
+    private readonly List<Entry> _entries = [];
+
+    /// <summary>The key of a capture: its URL and the hash of its HTML.</summary>
+    public static (string Url, byte[] Hash) Key(Uri url, string html) =>
+        (url.ToString(), SHA256.HashData(MemoryMarshal.AsBytes(html.AsSpan())));
+
+    public ParsedPage? Find((string Url, byte[] Hash) key)
+    {
+        lock (_gate)
+        {
+            Expire();
+            var index = _entries.FindIndex(e => e.Url == key.Url && e.Hash.AsSpan().SequenceEqual(key.Hash));
+            return index < 0 ? null : _entries[index].Page;
+        }
+    }
+
+    public void Add((string Url, byte[] Hash) key, ParsedPage page)
+    {
+        lock (_gate)
+        {
+            Expire();
+            _entries.RemoveAll(e => e.Url == key.Url);
+            _entries.Add(new Entry(key.Url, key.Hash, time.GetUtcNow(), page));
+            if (_entries.Count > Capacity)
+            {
+                _entries.RemoveAt(0);
+            }
+        }
+    }
+
+    private void Expire()
+    {
+        var oldest = time.GetUtcNow() - Lifetime;
+        _entries.RemoveAll(e => e.At < oldest);
+    }
+
+    private sealed record Entry(string Url, byte[] Hash, DateTimeOffset At, ParsedPage Page);
+}
