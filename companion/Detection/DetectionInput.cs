@@ -26,6 +26,15 @@ public sealed class DetectionInput
     public IReadOnlyList<FeeEstimate> Fees { get; init; } = [];
     public IReadOnlyList<UnitCost> Costs { get; init; } = [];
 
+    /// <summary>Builds the shared indexes now (independent ones side by side), so detectors running in parallel only read them.</summary>
+    public void BuildIndexes()
+    {
+        Parallel.Invoke(
+            () => _ = Catalog,
+            () => _ = Refunds, // builds Marketplaces first
+            () => _ = Reimbursed);
+    }
+
     /// <summary>The marketplace of a record or key, and allocation pools.</summary>
     public MarketplaceResolver Marketplaces => _marketplaces ??= new MarketplaceResolver(this);
 

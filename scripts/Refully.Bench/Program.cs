@@ -19,10 +19,16 @@ Console.WriteLine($"records:     {input.Ledger.Count:N0} ledger events, {input.R
     + $"{input.Transactions.Count:N0} transactions, {input.Returns.Count:N0} returns, {input.InboundItems.Count:N0} inbound items "
     + $"(built in {built.TotalSeconds:0.00} s)");
 var engine = new DetectionEngine(PolicyTable.Defaults(), DetectorRegistry.All);
+var cpu = Process.GetCurrentProcess().TotalProcessorTime;
+var gcs = GC.CollectionCount(0) + GC.CollectionCount(1) + GC.CollectionCount(2);
+var gen2 = GC.CollectionCount(2);
 started = Stopwatch.GetTimestamp();
 var findings = engine.Run(input, new DateOnly(2026, 1, 1));
 var took = Stopwatch.GetElapsedTime(started);
-Console.WriteLine($"detection:   {took.TotalSeconds:0.00} s, {findings.Count:N0} findings");
+cpu = Process.GetCurrentProcess().TotalProcessorTime - cpu;
+Console.WriteLine($"detection:   {took.TotalSeconds:0.00} s, {findings.Count:N0} findings, fingerprint {Fingerprint(findings)}");
+Console.WriteLine($"cpu:         {cpu.TotalSeconds:0.00} s on {Environment.ProcessorCount} cores; "
+    + $"{GC.CollectionCount(0) + GC.CollectionCount(1) + GC.CollectionCount(2) - gcs} GCs ({GC.CollectionCount(2) - gen2} gen 2)");
 foreach (var type in findings.GroupBy(f => f.Type).OrderBy(g => g.Key))
 {
     Console.WriteLine($"  {type.Key,-28} {type.Count(),8:N0}");
@@ -39,3 +45,21 @@ if (args.Contains("--per-detector"))
     }
 }
 return 0;
+
+// SHA-256 over every field of every finding, in the engine's order: equal before and after a change means identical output.
+static string Fingerprint(IReadOnlyList<Finding> findings)
+{
+    using var hash = System.Security.Cryptography.IncrementalHash.CreateHash(System.Security.Cryptography.HashAlgorithmName.SHA256);
+    var text = new System.Text.StringBuilder();
+    foreach (var f in findings)
+    {
+        text.Clear();
+        text.Append(f with { Evidence = [] }).Append('\n');
+        foreach (var e in f.Evidence)
+        {
+            text.Append(e).Append('\n');
+        }
+        hash.AppendData(System.Text.Encoding.UTF8.GetBytes(text.ToString()));
+    }
+    return Convert.ToHexString(hash.GetHashAndReset())[..16].ToLowerInvariant();
+}

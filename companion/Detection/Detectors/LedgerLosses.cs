@@ -24,33 +24,102 @@ internal sealed record LedgerLossRule(
 /// </summary>
 internal static class LedgerLosses
 {
+    /// <summary>The loss rows of one FNSKU (upper case) and pool, in ledger order.</summary>
+    private sealed class Group((string Fnsku, string Pool) key, string fnsku)
+    {
+        public (string Fnsku, string Pool) Key { get; } = key;
+
+        /// <summary>The FNSKU as the first loss row of the group spells it.</summary>
+        public string Fnsku { get; } = fnsku;
+
+        public List<((LedgerEvent Row, string Marketplace) Loss, DateOnly Date, int Units)> Losses { get; } = [];
+    }
+
     public static IEnumerable<Candidate> Detect(DetectionInput input, LedgerLossRule rule)
     {
         var catalog = input.Catalog;
         var places = input.Marketplaces;
-        var rows = input.Ledger
-            .Where(e => rule.IsLoss(e) || rule.IsFound(e)) // only these are used below; the rest need no FNSKU or pool
-            .Select(e => (Row: e, Fnsku: catalog.FnskuOf(e), Marketplace: places.For(e)))
-            .Select(x => (x.Row, x.Fnsku, x.Marketplace, Pool: places.Pool(x.Marketplace)))
-            .ToList();
-        var found = rows.Where(x => rule.IsFound(x.Row)).ToLookup(x => (x.Fnsku.ToUpperInvariant(), x.Pool));
-        foreach (var group in rows.Where(x => rule.IsLoss(x.Row)).GroupBy(x => (Fnsku: x.Fnsku.ToUpperInvariant(), x.Pool)))
+        // One pass over the ledger: loss rows grouped by FNSKU + pool (groups in order of first appearance, rows in
+        // ledger order) and found rows by the same key; only these rows get their FNSKU, marketplace and pool resolved.
+        var groups = new Dictionary<(string Fnsku, string Pool), Group>();
+        var ordered = new List<Group>();
+        var found = new Dictionary<(string Fnsku, string Pool), List<(object Offset, DateOnly Date, int Units)>>();
+        foreach (var e in input.Ledger)
         {
-            var fnsku = group.First().Fnsku;
-            var allocator = new FifoAllocator<(LedgerEvent Row, string Marketplace), object>(
-                group.Select(x => ((x.Row, x.Marketplace), x.Row.Date, Math.Abs(x.Row.Quantity))));
-            var foundOffsets = found[group.Key].Select(x => ((object)x.Row, x.Row.Date, x.Row.Quantity));
-            var reimbursed = input.Reimbursed.ForFnsku(fnsku, rule.ReimbursementReasons)
-                .Where(r => places.Pool(places.For(r.Row), r.Row.Currency) == group.Key.Pool)
-                .Select(r => ((object)r, r.Date, r.EffectiveUnits));
-            allocator.Apply(foundOffsets.Concat(reimbursed));
-
-            foreach (var key in allocator.Slots.GroupBy(s => (Ref: s.Loss.Row.ReferenceId ?? s.Loss.Row.Id, s.Loss.Marketplace)))
+            var isLoss = rule.IsLoss(e);
+            var isFound = rule.IsFound(e);
+            if (!isLoss && !isFound)
             {
-                var owed = key.Sum(s => s.Remaining);
+                continue;
+            }
+            var fnsku = catalog.FnskuOf(e);
+            var marketplace = places.For(e);
+            var key = (Text.Upper(fnsku), places.Pool(marketplace));
+            if (isFound)
+            {
+                if (!found.TryGetValue(key, out var offsets))
+                {
+                    found[key] = offsets = [];
+                }
+                offsets.Add((e, e.Date, e.Quantity));
+            }
+            if (isLoss)
+            {
+                if (!groups.TryGetValue(key, out var group))
+                {
+                    groups[key] = group = new Group(key, fnsku);
+                    ordered.Add(group);
+                }
+                group.Losses.Add(((e, marketplace), e.Date, Math.Abs(e.Quantity)));
+            }
+        }
+
+        var offsetsOfGroup = new List<(object Offset, DateOnly Date, int Units)>();
+        var byReference = new Dictionary<(string Ref, string Marketplace), List<LossSlot<(LedgerEvent Row, string Marketplace), object>>>();
+        var references = new List<List<LossSlot<(LedgerEvent Row, string Marketplace), object>>>();
+        foreach (var group in ordered)
+        {
+            var fnsku = group.Fnsku;
+            var allocator = new FifoAllocator<(LedgerEvent Row, string Marketplace), object>(group.Losses);
+            // Found rows first, then reimbursements: on the same day found rows go first (the sort keeps this order).
+            offsetsOfGroup.Clear();
+            if (found.TryGetValue(group.Key, out var foundRows))
+            {
+                offsetsOfGroup.AddRange(foundRows);
+            }
+            foreach (var r in input.Reimbursed.ForFnsku(fnsku, rule.ReimbursementReasons))
+            {
+                if (places.Pool(places.For(r.Row), r.Row.Currency) == group.Key.Pool)
+                {
+                    offsetsOfGroup.Add((r, r.Date, r.EffectiveUnits));
+                }
+            }
+            allocator.Apply(offsetsOfGroup);
+
+            // Slots (oldest first) by reference + marketplace, in order of first appearance.
+            byReference.Clear();
+            references.Clear();
+            foreach (var slot in allocator.Slots)
+            {
+                var reference = (slot.Loss.Row.ReferenceId ?? slot.Loss.Row.Id, slot.Loss.Marketplace);
+                if (!byReference.TryGetValue(reference, out var slots))
+                {
+                    byReference[reference] = slots = new List<LossSlot<(LedgerEvent Row, string Marketplace), object>>(1);
+                    references.Add(slots);
+                }
+                slots.Add(slot);
+            }
+            foreach (var slots in references)
+            {
+                var owed = 0;
+                foreach (var s in slots)
+                {
+                    owed += s.Remaining;
+                }
                 if (owed > 0)
                 {
-                    yield return Build(rule, input, fnsku, key.Key.Ref, key.Key.Marketplace, key.ToList(), owed);
+                    var first = slots[0].Loss;
+                    yield return Build(rule, input, fnsku, first.Row.ReferenceId ?? first.Row.Id, first.Marketplace, slots, owed);
                 }
             }
         }
@@ -60,19 +129,52 @@ internal static class LedgerLosses
         List<LossSlot<(LedgerEvent Row, string Marketplace), object>> slots, int owed)
     {
         var first = slots[0].Loss.Row;
-        var lost = slots.Sum(s => s.Units);
-        var foundUnits = slots.SelectMany(s => s.Applied).Where(a => a.Offset is LedgerEvent).Sum(a => a.Units);
-        var paidUnits = slots.SelectMany(s => s.Applied).Where(a => a.Offset is ReimbursedRow).Sum(a => a.Units);
-        var evidence = slots.Select(s => Text.Ledger(s.Loss.Row, rule.KeyedByShipment ? $"received {s.Loss.Row.Disposition}" : Text.Reason(s.Loss.Row.Reason)))
-            .Concat(slots.SelectMany(s => s.Applied)
-                .GroupBy(a => a.Offset)
-                .SelectMany(g => g.Key switch
+        var lost = 0;
+        var foundUnits = 0;
+        var paidUnits = 0;
+        var date = slots[0].Date;
+        var evidence = new List<Evidence>(slots.Count + 2);
+        // The offsets the slots took, each once with its units summed, in order of first appearance.
+        List<(object Offset, int Units)>? applied = null;
+        foreach (var s in slots)
+        {
+            lost += s.Units;
+            date = s.Date < date ? s.Date : date;
+            evidence.Add(Text.Ledger(s.Loss.Row, rule.KeyedByShipment ? $"received {s.Loss.Row.Disposition}" : Text.Reason(s.Loss.Row.Reason)));
+            foreach (var (offset, units) in s.Applied)
+            {
+                if (offset is LedgerEvent)
                 {
-                    LedgerEvent f => [Text.Ledger(f, Text.Reason(f.Reason) + (g.Sum(a => a.Units) == f.Quantity ? "" : $"; {g.Sum(a => a.Units)} set against this claim"))],
-                    ReimbursedRow r => Text.Reimbursement(r, g.Sum(a => a.Units)),
-                    _ => [],
-                }))
-            .ToList();
+                    foundUnits += units;
+                }
+                else if (offset is ReimbursedRow)
+                {
+                    paidUnits += units;
+                }
+                applied ??= [];
+                var at = applied.FindIndex(a => ReferenceEquals(a.Offset, offset));
+                if (at < 0)
+                {
+                    applied.Add((offset, units));
+                }
+                else
+                {
+                    applied[at] = (offset, applied[at].Units + units);
+                }
+            }
+        }
+        foreach (var (offset, units) in applied ?? [])
+        {
+            switch (offset)
+            {
+                case LedgerEvent f:
+                    evidence.Add(Text.Ledger(f, Text.Reason(f.Reason) + (units == f.Quantity ? "" : $"; {units} set against this claim")));
+                    break;
+                case ReimbursedRow r:
+                    evidence.AddRange(Text.Reimbursement(r, units));
+                    break;
+            }
+        }
         var sku = input.Catalog.SkuOf(fnsku) ?? (CatalogIndex.IsFound(first.Msku) ? null : first.Msku);
         var place = rule.KeyedByShipment ? $"in shipment {reference}" : $"(transaction {reference})";
         return new Candidate
@@ -86,9 +188,9 @@ internal static class LedgerLosses
             ShipmentId = rule.KeyedByShipment ? reference : null,
             ReferenceId = rule.KeyedByShipment ? null : reference,
             Units = owed,
-            ReferenceDate = slots.Min(s => s.Date),
+            ReferenceDate = date,
             Evidence = evidence,
-            Facts = $"{Text.Units(lost)} of {fnsku}{(sku is null ? "" : $" ({sku})")} {(lost == 1 ? "was" : "were")} {rule.Verb} on {Text.Date(slots.Min(s => s.Date))} {place}; "
+            Facts = $"{Text.Units(lost)} of {fnsku}{(sku is null ? "" : $" ({sku})")} {(lost == 1 ? "was" : "were")} {rule.Verb} on {Text.Date(date)} {place}; "
                 + (rule.KeyedByShipment || rule.Type != ClaimType.LostWarehouse ? "" : $"{foundUnits} found later, ")
                 + $"{paidUnits} reimbursed, so {Text.Units(owed)} {(owed == 1 ? "is" : "are")} owed.",
             Note = rule.Note,

@@ -32,7 +32,25 @@ internal static class Text
     };
 
     /// <summary>A reason code as compared: trimmed, upper case.</summary>
-    public static string Code(string? code) => (code ?? "").Trim().ToUpperInvariant();
+    public static string Code(string? code) => code is null ? "" : IsUpperAsciiTrimmed(code) ? code : code.Trim().ToUpperInvariant();
+
+    /// <summary><paramref name="text"/>.ToUpperInvariant(), without a copy when it is upper-case ASCII already.</summary>
+    public static string Upper(string text) => IsUpperAscii(text) ? text : text.ToUpperInvariant();
+
+    // Printable ASCII without lower-case letters and without spaces at either end: Trim and ToUpperInvariant change nothing.
+    private static bool IsUpperAsciiTrimmed(string s) => s.Length == 0 || (s[0] > ' ' && s[^1] > ' ' && IsUpperAscii(s));
+
+    private static bool IsUpperAscii(string s)
+    {
+        foreach (var c in s)
+        {
+            if (c > '~' || c is >= 'a' and <= 'z' || c < ' ')
+            {
+                return false;
+            }
+        }
+        return true;
+    }
 
     public static Evidence Ledger(LedgerEvent e, string note) =>
         new("ledger", e.Date, e.ReferenceId, e.Quantity, note);

@@ -1,3 +1,4 @@
+using System.Runtime.InteropServices;
 using Refully.Companion.Domain.Records;
 using Refully.Companion.Reports.Readers;
 
@@ -44,7 +45,28 @@ public sealed class MarketplaceResolver
     }
 
     /// <summary>A ledger row's own marketplace: the reader's, else its Country column.</summary>
-    public static string? Of(LedgerEvent e) => e.Marketplace ?? RegionSplit.FromName(e.Country);
+    public static string? Of(LedgerEvent e) => e.Marketplace ?? FromCountry(e.Country);
+
+    // Country columns hold a handful of values: each is parsed once (bounded, in case a file holds junk).
+    private static readonly System.Collections.Concurrent.ConcurrentDictionary<string, string?> Countries = new(StringComparer.Ordinal);
+
+    private static string? FromCountry(string? country)
+    {
+        if (country is null)
+        {
+            return null;
+        }
+        if (Countries.TryGetValue(country, out var code))
+        {
+            return code;
+        }
+        code = RegionSplit.FromName(country);
+        if (Countries.Count < 1_000)
+        {
+            Countries.TryAdd(country, code);
+        }
+        return code;
+    }
 
     public static string? Of(Transaction t) => t.Marketplace ?? RegionSplit.FromCurrency(t.Currency);
 
@@ -68,9 +90,11 @@ public sealed class MarketplaceResolver
         {
             return pool;
         }
-        var pools = _all.Select(RegionSplit.CurrencyOf).Distinct().ToList();
-        return pools is [{ } single] ? single : "";
+        return _onlyPool ??= _all.Select(RegionSplit.CurrencyOf).Distinct().ToList() is [{ } single] ? single : "";
     }
+
+    // The input's only pool (else ""), worked out on first use: the marketplaces are all known by then.
+    private string? _onlyPool;
 
     private void Note(Dictionary<string, HashSet<string>> index, string? key, string? marketplace)
     {
@@ -78,16 +102,17 @@ public sealed class MarketplaceResolver
         {
             return;
         }
-        _all.Add(marketplace);
         if (string.IsNullOrEmpty(key))
         {
+            _all.Add(marketplace);
             return;
         }
-        if (!index.TryGetValue(key, out var set))
+        ref var set = ref CollectionsMarshal.GetValueRefOrAddDefault(index, key, out _);
+        set ??= new HashSet<string>(StringComparer.Ordinal);
+        if (set.Add(marketplace))
         {
-            index[key] = set = new HashSet<string>(StringComparer.Ordinal);
+            _all.Add(marketplace); // a marketplace already in a set is in _all too
         }
-        set.Add(marketplace);
     }
 
     private static string? Only(HashSet<string>? set) => set is { Count: 1 } ? set.First() : null;

@@ -10,6 +10,9 @@ public sealed class ReimbursedRow(Reimbursement row, int units)
 
     public Reimbursement Row { get; } = row;
 
+    /// <summary><see cref="ReimbursementLedger.NormalizeReason"/> of the row's reason, worked out once.</summary>
+    internal string NormalizedReason { get; } = ReimbursementLedger.NormalizeReason(row.Reason);
+
     /// <summary>quantity-reimbursed-total (cash + inventory) as written.</summary>
     public int Units { get; } = units;
 
@@ -85,12 +88,36 @@ public sealed class ReimbursementLedger
     public IReadOnlyList<ReimbursedRow> Rows => _rows;
 
     /// <summary>Rows of one of the reasons (normalised) for an FNSKU.</summary>
-    public IEnumerable<ReimbursedRow> ForFnsku(string fnsku, params string[] reasons) =>
-        Of(_byFnsku, fnsku).Where(r => HasReason(r.Row, reasons));
+    public IEnumerable<ReimbursedRow> ForFnsku(string fnsku, params string[] reasons) => WithReason(Of(_byFnsku, fnsku), reasons);
 
     /// <summary>Rows of one of the reasons (normalised) for an order id.</summary>
-    public IEnumerable<ReimbursedRow> ForOrder(string orderId, params string[] reasons) =>
-        Of(_byOrder, orderId).Where(r => HasReason(r.Row, reasons));
+    public IEnumerable<ReimbursedRow> ForOrder(string orderId, params string[] reasons) => WithReason(Of(_byOrder, orderId), reasons);
+
+    private static List<ReimbursedRow> WithReason(List<ReimbursedRow> rows, string[] reasons)
+    {
+        if (rows.Count == 0)
+        {
+            return rows;
+        }
+        var wanted = new string[reasons.Length];
+        for (var i = 0; i < reasons.Length; i++)
+        {
+            wanted[i] = NormalizeReason(reasons[i]);
+        }
+        var kept = new List<ReimbursedRow>(rows.Count);
+        foreach (var row in rows)
+        {
+            foreach (var reason in wanted)
+            {
+                if (reason == row.NormalizedReason)
+                {
+                    kept.Add(row);
+                    break;
+                }
+            }
+        }
+        return kept;
+    }
 
     /// <summary>Reason words compared without case, spaces, colons, dashes or underscores ("Lost:Warehouse" = "Lost_Warehouse").</summary>
     public static string NormalizeReason(string? reason)
