@@ -13,7 +13,8 @@ const IDENTITY_HEADER = "X-Refully-Companion";
 //         companion's fixed identity, so another program that took the port never sees the token.
 // Throws CompanionOfflineError when the companion is unreachable, slow or not the companion,
 // RefullyError(NOT_PAIRED) without a token, and RefullyError(<companion code>) for its refusals.
-export async function callCompanion(path, { method = "GET", body, auth = true, timeoutMs = DEFAULT_TIMEOUT_MS } = {}) {
+//   onHeaders: called with the response headers of a successful answer (e.g. to read Server-Timing).
+export async function callCompanion(path, { method = "GET", body, auth = true, timeoutMs = DEFAULT_TIMEOUT_MS, onHeaders } = {}) {
   const { companionUrl, token } = await getSettings();
   const headers = { Accept: "application/json" };
   if (auth) {
@@ -34,6 +35,7 @@ export async function callCompanion(path, { method = "GET", body, auth = true, t
   if (!response.ok) {
     throw await problemOf(response);
   }
+  onHeaders?.(response.headers);
   return response.status === 204 ? null : response.json();
 }
 

@@ -33,6 +33,7 @@ Refully.badge = (() => {
     const chip = element("button", { type: "button", className: "chip", "aria-expanded": "false", "data-part": "chip" });
     const card = element("div", { className: "card", role: "dialog", "data-part": "card", hidden: true });
     root.append(chip, card);
+    let current = item;
 
     const closeOnOutsideClick = event => {
       if (!event.composedPath().includes(host)) {
@@ -40,25 +41,46 @@ Refully.badge = (() => {
       }
     };
     function setOpen(open) {
-      card.hidden = !open;
-      chip.setAttribute("aria-expanded", String(open));
       if (open) {
+        fillCard(card, current, onDismissed);
         document.addEventListener("click", closeOnOutsideClick, true);
       } else {
         document.removeEventListener("click", closeOnOutsideClick, true);
       }
+      card.hidden = !open;
+      chip.setAttribute("aria-expanded", String(open));
     }
     chip.addEventListener("click", event => {
       if (event.isTrusted) {
         setOpen(card.hidden);
       }
     });
-    host.refullyDraw = next => draw(host, chip, card, next, onDismissed);
+    host.refullyDraw = next => {
+      current = next;
+      drawChip(host, chip, next);
+      if (!card.hidden) {
+        fillCard(card, next, onDismissed);
+      }
+    };
     host.refullyDraw(item);
     return host;
   }
 
-  function draw(host, chip, card, item, onDismissed) {
+  // The chip's parts, built once and cloned for every badge (cheaper than building each one).
+  let chipParts = null;
+  function cloneChipParts() {
+    chipParts ??= [
+      element("span", { className: "dot", "data-part": "status" }),
+      element("span", { "data-part": "units" }),
+      element("span", { className: "sep" }, "·"),
+      element("span", { "data-part": "amount" }),
+      element("span", { className: "sep" }, "·"),
+      element("span", { "data-part": "deadline" }),
+    ];
+    return chipParts.map(part => part.cloneNode(true));
+  }
+
+  function drawChip(host, chip, item) {
     const { finding } = item;
     const status = format.status(finding.status);
     host.dataset.refullyFinding = finding.id;
@@ -68,13 +90,23 @@ Refully.badge = (() => {
     const title = `Refully: ${format.type(finding.type)}, ${status.label}`;
     chip.title = title;
     chip.setAttribute("aria-label", title);
-    chip.replaceChildren(
-      element("span", { className: "dot", "data-part": "status" }),
-      element("span", { "data-part": "units" }, format.units(finding.units)),
-      element("span", { className: "sep" }, "·"),
-      element("span", { "data-part": "amount" }, format.money(finding.amount, finding.currency)),
-      element("span", { className: "sep" }, "·"),
-      element("span", { "data-part": "deadline" }, format.deadline(finding)));
+    const parts = cloneChipParts();
+    parts[1].textContent = format.units(finding.units);
+    parts[3].textContent = format.money(finding.amount, finding.currency);
+    parts[5].textContent = format.deadline(finding);
+    chip.replaceChildren(...parts);
+  }
+
+  // The card is built when it is first opened (a page shows many badges; few are opened), and again
+  // when its finding changed.
+  function fillCard(card, item, onDismissed) {
+    const key = signature(item);
+    if (card.dataset.drawn === key) {
+      return;
+    }
+    const { finding } = item;
+    const status = format.status(finding.status);
+    card.dataset.drawn = key;
     card.replaceChildren(
       element("p", { className: "title" }, `${format.type(finding.type)} · ${status.label}`),
       element("p", { className: "explanation", "data-part": "explanation" }, finding.explanation ?? ""),

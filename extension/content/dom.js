@@ -16,15 +16,32 @@ Refully.dom = (() => {
     return node;
   }
 
+  // One constructed stylesheet per CSS text, shared by every root that uses it (a page with 100 badges
+  // parses their CSS once); a <style> element where adopting is not available.
+  const sheets = new Map();
+  function adoptStyle(root, css) {
+    try {
+      let sheet = sheets.get(css);
+      if (!sheet) {
+        sheet = new CSSStyleSheet();
+        sheet.replaceSync(css);
+        sheets.set(css, sheet);
+      }
+      root.adoptedStyleSheets = [sheet];
+    } catch {
+      const style = document.createElement("style");
+      style.textContent = css;
+      root.append(style);
+    }
+  }
+
   // A host element for Refully's UI with an open shadow root holding `css`. Key and pointer events stop at
   // the shadow root, so typing a reason or clicking a button never reaches the page's own shortcuts or row
   // click handlers. The host is registered as Refully's own node (see own-nodes.js).
   function shadowHost(tag, css) {
     const host = Refully.ownNodes.register(document.createElement(tag));
     const root = host.attachShadow({ mode: "open" });
-    const style = document.createElement("style");
-    style.textContent = css;
-    root.append(style);
+    adoptStyle(root, css);
     for (const type of ["click", "dblclick", "mousedown", "mouseup", "pointerdown", "pointerup", "keydown", "keyup", "keypress", "input", "change", "submit", "focusin", "focusout"]) {
       root.addEventListener(type, event => event.stopPropagation());
     }

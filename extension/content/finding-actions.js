@@ -39,24 +39,34 @@ Refully.findingActions = (() => {
       }
     };
 
+    const button = (action, label) => element("button", { type: "button", "data-action": action }, label);
+    const details = button("details", "Details");
+    const claim = button("claim", "Claim");
+    const dismiss = button("dismiss", "Dismiss…");
+    const actions = element("div", { "data-part": "actions" }, element("div", { className: "actions" }, details, claim, dismiss), message);
+
+    details.addEventListener("click", trusted(() => ask("openFindingDetails", { id: finding.id })));
+    claim.addEventListener("click", trusted(() => ask("claimFinding", { id: finding.id })));
+    let form = null; // built on the first Dismiss… (most findings are never dismissed)
+    dismiss.addEventListener("click", trusted(() => {
+      form ??= dismissForm(finding, ask, onDismissed);
+      if (!form.isConnected) {
+        message.before(form);
+      }
+      form.hidden = false;
+      form.querySelector("input").focus();
+    }));
+    return actions;
+  }
+
+  // The inline "why?" form: the reason is required, and only the seller's own submit counts.
+  function dismissForm(finding, ask, onDismissed) {
     const reason = element("input", {
       type: "text", maxlength: "500", placeholder: "Why is it not owed?", "aria-label": "Reason for dismissing", "data-part": "dismiss-reason",
     });
     const confirm = element("button", { type: "submit", "data-action": "confirm-dismiss", disabled: true }, "Dismiss");
     const cancel = element("button", { type: "button", "data-action": "cancel-dismiss" }, "Cancel");
-    const form = element("form", { className: "dismiss", "data-part": "dismiss-form", hidden: true }, reason, confirm, cancel);
-
-    const button = (action, label) => element("button", { type: "button", "data-action": action }, label);
-    const details = button("details", "Details");
-    const claim = button("claim", "Claim");
-    const dismiss = button("dismiss", "Dismiss…");
-
-    details.addEventListener("click", trusted(() => ask("openFindingDetails", { id: finding.id })));
-    claim.addEventListener("click", trusted(() => ask("claimFinding", { id: finding.id })));
-    dismiss.addEventListener("click", trusted(() => {
-      form.hidden = false;
-      reason.focus();
-    }));
+    const form = element("form", { className: "dismiss", "data-part": "dismiss-form" }, reason, confirm, cancel);
     cancel.addEventListener("click", () => {
       form.hidden = true;
       reason.value = "";
@@ -77,8 +87,7 @@ Refully.findingActions = (() => {
         confirm.disabled = false;
       }
     });
-
-    return element("div", { "data-part": "actions" }, element("div", { className: "actions" }, details, claim, dismiss), form, message);
+    return form;
   }
 
   return { build, STYLE };

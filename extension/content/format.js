@@ -14,13 +14,20 @@ Refully.format = (() => {
   const DAY_MS = 86_400_000;
 
   const status = name => STATUS[name] ?? { label: String(name), color: "#5f6368" };
+  const moneyFormats = new Map();
+  const dateFormat = new Intl.DateTimeFormat(undefined, { year: "numeric", month: "short", day: "numeric", timeZone: "UTC" });
 
   function money(amount, currency) {
     if (amount === null || amount === undefined) {
       return "value unknown";
     }
     try {
-      return new Intl.NumberFormat(undefined, { style: "currency", currency }).format(amount);
+      let formatter = moneyFormats.get(currency);
+      if (!formatter) {
+        formatter = new Intl.NumberFormat(undefined, { style: "currency", currency });
+        moneyFormats.set(currency, formatter);
+      }
+      return formatter.format(amount);
     } catch {
       return `${Number(amount).toFixed(2)} ${currency ?? ""}`.trim(); // no or unknown currency code
     }
@@ -31,7 +38,7 @@ Refully.format = (() => {
     const parsed = new Date(`${isoDate}T00:00:00Z`);
     return Number.isNaN(parsed.getTime())
       ? String(isoDate ?? "")
-      : new Intl.DateTimeFormat(undefined, { year: "numeric", month: "short", day: "numeric", timeZone: "UTC" }).format(parsed);
+      : dateFormat.format(parsed);
   }
 
   const units = n => `${n} ${n === 1 ? "unit" : "units"}`;

@@ -43,6 +43,8 @@ globalThis.Refully ??= {};
       Refully.timings.publish({
         captureMs: captured - started, sendMs, drawMs: done - answered, mainThreadMs: captured - started + sendMs + (done - answered),
         endToEndMs: done - started, htmlChars: html.length, rows: drawn.rows, badges: drawn.badges, url,
+        placeMs: drawn.placeMs ?? 0, badgesMs: drawn.badgesMs ?? 0, panelMs: drawn.panelMs ?? 0,
+        companionMs: result.companionMs?.total ?? null, companionDetectMs: result.companionMs?.detect ?? null,
       });
     } catch (error) {
       suggestions.clear();

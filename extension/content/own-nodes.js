@@ -7,6 +7,8 @@ Refully.ownNodes = (() => {
   const hosts = new WeakSet();
   // How a host serialises in a capture: an empty element, e.g. <refully-badge data-…="…"></refully-badge>.
   const SERIALISED_HOST = /<refully-(badge|panel)\b[^>]*><\/refully-\1>/g;
+  // Script bodies: the companion reads no script, and inline app state can be large (and hold buyer data).
+  const SCRIPT_BODY = /(<script\b[^>]*>)[\s\S]*?<\/script>/gi;
 
   return {
     register(host) {
@@ -14,8 +16,8 @@ Refully.ownNodes = (() => {
       return host;
     },
     isOwnNode: node => hosts.has(node),
-    // The captured HTML without Refully's hosts: the companion sees the page as Seller Central drew it,
-    // and a capture taken after badges were drawn equals the one taken before.
-    stripFrom: html => (html.includes("<refully-") ? html.replace(SERIALISED_HOST, "") : html),
+    // The captured HTML without Refully's hosts (the companion sees the page as Seller Central drew it, and
+    // a capture taken after badges were drawn equals the one taken before) and without script bodies.
+    stripFrom: html => (html.includes("<refully-") ? html.replace(SERIALISED_HOST, "") : html).replace(SCRIPT_BODY, "$1</script>"),
   };
 })();

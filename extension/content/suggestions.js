@@ -30,6 +30,7 @@ Refully.suggestions = (() => {
     readds = [];
     paused = false;
     const drawn = draw();
+    const panelStarted = performance.now();
     // The same answer again (the page changed in a way that does not matter): keep the panel as it is, so
     // a reason being typed there survives.
     const key = JSON.stringify({ ...answer, captureId: null }) + keyOf(drawn.placed);
@@ -38,7 +39,7 @@ Refully.suggestions = (() => {
       answerKey = key;
     }
     placedKey = keyOf(drawn.placed);
-    return { rows: drawn.rows, badges: badges.count };
+    return { rows: drawn.rows, badges: badges.count, placeMs: drawn.placeMs, badgesMs: drawn.badgesMs, panelMs: performance.now() - panelStarted };
   }
 
   // Nothing to show (not paired, offline, error): no badges.
@@ -50,10 +51,12 @@ Refully.suggestions = (() => {
   }
 
   function draw() {
+    const started = performance.now();
     const found = rows.findRows(shadowRoots.filter(root => root.host.isConnected));
     const placed = placement.place(items, found);
+    const placedAt = performance.now();
     const applied = badges.apply(items, placed, { onDismissed });
-    return { placed, rows: found.length, added: applied.added };
+    return { placed, rows: found.length, added: applied.added, placeMs: placedAt - started, badgesMs: performance.now() - placedAt };
   }
 
   const view = placed => ({ items, summary, placed, onDismissed });

@@ -2,8 +2,11 @@
 //   captureMs    walk the shadow roots + serialise the page (getHTML) + leave Refully's nodes out
 //   sendMs       the synchronous part of handing the capture to the worker (message serialisation)
 //   drawMs       placing and drawing the badges and the panel once the answer arrived
+//                (placeMs: finding rows and matching anchors; badgesMs: badges; panelMs: the panel)
 //   mainThreadMs captureMs + sendMs + drawMs: this script's main-thread time for the capture
 //   endToEndMs   capture start → badges drawn (includes the worker, the companion's parse and detection)
+//   companionMs / companionDetectMs  the companion's own time for the page, and its detection part
+//                (from its Server-Timing header; null when it sends none)
 // The last one is published as a `refully:timings` CustomEvent on document whose detail is a JSON string
 // (a string crosses from the extension's isolated world to page scripts; objects do not). Nothing is
 // written into the page's DOM for it.
@@ -15,7 +18,7 @@ Refully.timings = (() => {
   function publish(timing) {
     const detail = {};
     for (const [key, value] of Object.entries(timing)) {
-      detail[key] = key.endsWith("Ms") ? round(value) : value;
+      detail[key] = key.endsWith("Ms") && typeof value === "number" ? round(value) : value;
     }
     document.dispatchEvent(new CustomEvent("refully:timings", { detail: JSON.stringify(detail) }));
     return detail;

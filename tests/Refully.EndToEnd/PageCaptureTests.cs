@@ -33,8 +33,8 @@ public sealed class PageCaptureTests(ChromiumFixture chromium)
         visit.Tables[0].Headers.Should().Equal(LedgerHeaders);
         visit.Tables[0].Rows.Should().Be(3);
         var rootsInPage = await page.EvaluateAsync<int>(CountOpenShadowRootsOutsideRefully);
-        rootsInPage.Should().BeGreaterThan(20, "every kat-* element has one, and kat-box nests one more");
-        visit.ShadowRoots.Should().Be(rootsInPage, "every open shadow root, nested ones included, is captured");
+        rootsInPage.Should().BeGreaterThan(8, "header cells, buttons and kat-box have content in their roots, and kat-box nests one more");
+        visit.ShadowRoots.Should().Be(rootsInPage, "every open shadow root with content of its own, nested ones included, is captured");
 
         // …and the panel shows the answer.
         var panel = page.Locator("refully-panel [data-part=body]");
@@ -77,7 +77,7 @@ public sealed class PageCaptureTests(ChromiumFixture chromium)
         // A URL change alone (no DOM mutation at all) is a navigation too: it is captured as well.
         await page.EvaluateAsync("() => history.pushState({}, '', '/reportcentral/CUSTOMER_RETURNS/0')");
         var returns = await WaitForVisitAsync(companion, "/reportcentral/CUSTOMER_RETURNS/0");
-        returns.PageType.Should().Be("CustomerReturns");
+        returns.PageType.Should().Be("Unrecognised", "the address says Customer Returns but the page still shows the reimbursements table, and the companion's DOM check refuses it");
     }
 
     internal static Task<PageVisitDocument> WaitForVisitAsync(CompanionServer companion, string path) =>
@@ -86,16 +86,24 @@ public sealed class PageCaptureTests(ChromiumFixture chromium)
             visit => visit is not null,
             $"the companion to store a capture of {path}")!;
 
-    // The same walk the extension does, from the page's own world, skipping Refully's panel.
+    // The same walk the extension does, from the page's own world, skipping Refully's hosts and the
+    // pass-through roots (only <style> and one default <slot>: composing them gives the light children, so
+    // the extension does not serialise them; Katal's rows and body cells are such roots).
     private const string CountOpenShadowRootsOutsideRefully =
         """
         () => {
+          const passThrough = root => {
+            const elements = [...root.children];
+            const text = [...root.childNodes].filter(n => n.nodeType === 3).map(n => n.data).join("").trim();
+            return text === "" && elements.filter(e => e.localName === "slot" && !e.hasAttribute("name")).length === 1
+              && elements.every(e => e.localName === "slot" || e.localName === "style" || e.localName === "link");
+          };
           let count = 0;
           const pending = [document];
           while (pending.length) {
             const root = pending.pop();
             for (const element of root.querySelectorAll("*")) {
-              if (element.localName !== "refully-panel" && element.shadowRoot) {
+              if (!element.localName.startsWith("refully-") && element.shadowRoot && !passThrough(element.shadowRoot)) {
                 count++;
                 pending.push(element.shadowRoot);
               }

@@ -15,9 +15,12 @@ export async function capturePage(args, sender) {
     return { state };
   }
   try {
-    const answer = await callCompanion("/api/pages", { method: "POST", body: page });
+    let companionMs = null;
+    const answer = await callCompanion("/api/pages", {
+      method: "POST", body: page, onHeaders: headers => { companionMs = serverTiming(headers.get("Server-Timing")); },
+    });
     await showState(States.paired);
-    return { state: States.paired, answer };
+    return { state: States.paired, answer, companionMs };
   } catch (error) {
     const state = stateOfError(error);
     if (!state) {
@@ -45,4 +48,20 @@ function validCapture(args, sender) {
     capturedAt: typeof capturedAt === "string" ? capturedAt : new Date().toISOString(),
     html,
   };
+}
+
+// "parse;dur=12.0, store;dur=3.1, detect;dur=40.2, total;dur=56.0" → { parse: 12, store: 3.1, detect: 40.2, total: 56 }
+function serverTiming(header) {
+  if (!header) {
+    return null;
+  }
+  const timings = {};
+  for (const part of header.split(",")) {
+    const [name, ...params] = part.trim().split(";");
+    const duration = params.map(p => p.trim()).find(p => p.startsWith("dur="));
+    if (name && duration) {
+      timings[name] = Number(duration.slice(4));
+    }
+  }
+  return timings;
 }

@@ -23,6 +23,7 @@ public sealed class ChromiumFixture : IAsyncLifetime
     /// <summary>Report online views whose state is JSON in the path (`/reportcentral/REIMBURSEMENTS/0/{"pageOffset":1,…}`): served by path prefix.</summary>
     private static readonly (string Prefix, string File)[] ReportViews =
     [
+        ("/reportcentral/INVENTORY_LEDGER/0/bench/", "bench-ledger.html"),
         ("/reportcentral/INVENTORY_LEDGER/0/", "ledger-report.html"),
         ("/reportcentral/REIMBURSEMENTS/0/", "reimbursements-report.html"),
     ];

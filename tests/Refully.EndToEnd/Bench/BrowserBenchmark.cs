@@ -1,0 +1,107 @@
+using System.Globalization;
+using System.Text.Json;
+using Refully.Companion.Detection;
+using Refully.EndToEnd.Infrastructure;
+
+namespace Refully.EndToEnd.Bench;
+
+/// <summary>
+/// Capture → parse → detect → badges drawn, in real Chromium against the real companion, on a ~2 MB Inventory
+/// Ledger page with 500 Katal rows (Fixtures/bench-ledger.html). Each measured capture is a new page of 500 rows
+/// (SPA pagination), so the companion parses, stores new records and runs detection every time. The numbers
+/// are the extension's own per-capture timings (extension/content/timings.js). Not a test: run scripts/bench-browser.
+/// </summary>
+public static class BrowserBenchmark
+{
+    private const int Warmup = 3;
+    private const int SeededByReference = 20; // rows r % 25 == 0
+    private const int SeededByFnsku = 5;      // FNSKUs of rows 0..4, each on 10 rows
+
+    public static async Task<int> RunAsync(int captures, TextWriter output)
+    {
+        var pages = Warmup + captures;
+        var chromium = new ChromiumFixture();
+        await chromium.InitializeAsync();
+        try
+        {
+            await using var companion = CompanionServer.Start();
+            companion.SeedFindings(Seeds(pages).ToArray());
+            var token = companion.IssueTokenFor(chromium.ExtensionOrigin);
+            await chromium.ResetAsync(companion.Url, token.Token, token.Id);
+            var page = await chromium.OpenSellerCentralAsync($"/reportcentral/INVENTORY_LEDGER/0/bench/{Uri.EscapeDataString("{\"pageOffset\":1}")}");
+
+            var measured = new List<JsonElement>();
+            for (var n = 1; n <= pages; n++)
+            {
+                if (n > 1)
+                {
+                    await page.EvaluateAsync("n => window.benchApp.show(n)", n);
+                }
+                var marker = Uri.EscapeDataString($"{{\"pageOffset\":{n}}}");
+                var timing = await Eventually.UntilAsync(
+                    () => page.EvaluateAsync<JsonElement>("marker => (window.refullyTimings ?? []).filter(t => t.url.endsWith(marker)).at(-1) ?? null", marker),
+                    t => t.ValueKind == JsonValueKind.Object && t.GetProperty("badges").GetInt32() >= SeededByReference + SeededByFnsku * 10,
+                    $"the badges of benchmark page {n}", TimeSpan.FromSeconds(30));
+                if (n > Warmup)
+                {
+                    measured.Add(timing);
+                }
+            }
+
+            Report(output, measured);
+            return 0;
+        }
+        finally
+        {
+            await chromium.DisposeAsync();
+        }
+    }
+
+    /// <summary>The same identifier formulas as the benchmark page's script.</summary>
+    private static IEnumerable<Seed> Seeds(int pages)
+    {
+        static string Reference(int page, int row) => (8000000000L + page * 1000 + row).ToString(CultureInfo.InvariantCulture);
+        static string Fnsku(int page, int row) => $"X0{page:D3}F{row % 50:D4}";
+        for (var p = 1; p <= pages; p++)
+        {
+            for (var i = 0; i < SeededByReference; i++)
+            {
+                var row = i * 25;
+                yield return new Seed($"bench-{p}-ref-{row}", ClaimType.LostWarehouse, 1 + i % 4, DaysToDeadline: 2 + i, Amount: 10m + i,
+                    ReferenceId: Reference(p, row), Fnsku: Fnsku(p, row));
+            }
+            for (var k = 0; k < SeededByFnsku; k++)
+            {
+                yield return new Seed($"bench-{p}-fnsku-{k}", ClaimType.DamagedWarehouse, 2, DaysToDeadline: 20, Fnsku: Fnsku(p, k), Confidence: Confidence.Review);
+            }
+        }
+    }
+
+    private static void Report(TextWriter output, List<JsonElement> timings)
+    {
+        double Value(JsonElement t, string name) => t.TryGetProperty(name, out var v) && v.ValueKind == JsonValueKind.Number ? v.GetDouble() : double.NaN;
+        var first = timings[0];
+        output.WriteLine($"captures:  {timings.Count} (after {Warmup} warm-up), each a new page of {Value(first, "rows") - 1:0} rows + header, " +
+            $"{Value(first, "htmlChars") / 1_000_000:0.00} M chars captured, {Value(first, "badges"):0} badges drawn");
+        foreach (var (name, label) in new[]
+                 {
+                     ("endToEndMs", "end to end (capture start → badges drawn)"),
+                     ("companionMs", "  of which the companion (parse, store, detect)"),
+                     ("companionDetectMs", "    detection"),
+                     ("mainThreadMs", "content-script main thread per capture"),
+                     ("captureMs", "  of which capture + serialise"),
+                     ("sendMs", "  of which handing the capture to the worker"),
+                     ("drawMs", "  of which placing + drawing badges and panel"),
+                     ("placeMs", "    finding rows + matching anchors"),
+                     ("badgesMs", "    drawing the badges"),
+                     ("panelMs", "    drawing the panel"),
+                 })
+        {
+            var values = timings.Select(t => Value(t, name)).Order().ToList();
+            output.WriteLine(FormattableString.Invariant($"{label,-46} p50 {Percentile(values, 50),7:0.0} ms   p95 {Percentile(values, 95),7:0.0} ms   max {values[^1],7:0.0} ms"));
+        }
+    }
+
+    /// <summary>Nearest-rank percentile of sorted values.</summary>
+    private static double Percentile(List<double> sorted, int p) => sorted[Math.Max(0, (int)Math.Ceiling(p / 100.0 * sorted.Count) - 1)];
+}
