@@ -3,6 +3,7 @@ using Refully.Companion.Detection.Policies;
 using Refully.Companion.Domain;
 using Refully.Companion.Domain.Records;
 using Refully.Companion.Hosting;
+using Refully.Companion.Reports.Import;
 using Refully.Companion.Storage;
 
 namespace Refully.Companion.Detection;
@@ -16,28 +17,41 @@ public sealed class DetectionService(RecordStore records, FindingStore findings,
 {
     private readonly Lock _gate = new();
 
-    public DetectionInput LoadInput() => new()
+    public DetectionInput LoadInput() => LoadInput(null);
+
+    /// <summary>The input, taking the records a scan just imported from memory where they are all there is of their type.</summary>
+    internal DetectionInput LoadInput(ImportedRecords? imported) => new()
     {
-        Ledger = records.All<LedgerEvent>(),
-        Reimbursements = records.All<Reimbursement>(),
-        Returns = records.All<CustomerReturn>(),
-        Replacements = records.All<Replacement>(),
-        Transactions = records.All<Transaction>(),
-        InboundShipments = records.All<InboundShipment>(),
-        InboundItems = records.All<InboundShipmentItem>(),
-        Removals = records.All<RemovalOrderLine>(),
-        Fees = records.All<FeeEstimate>(),
-        Costs = records.All<UnitCost>(),
+        Ledger = imported?.Get<LedgerEvent>() ?? records.All<LedgerEvent>(),
+        Reimbursements = imported?.Get<Reimbursement>() ?? records.All<Reimbursement>(),
+        Returns = imported?.Get<CustomerReturn>() ?? records.All<CustomerReturn>(),
+        Replacements = imported?.Get<Replacement>() ?? records.All<Replacement>(),
+        Transactions = imported?.Get<Transaction>() ?? records.All<Transaction>(),
+        InboundShipments = imported?.Get<InboundShipment>() ?? records.All<InboundShipment>(),
+        InboundItems = imported?.Get<InboundShipmentItem>() ?? records.All<InboundShipmentItem>(),
+        Removals = imported?.Get<RemovalOrderLine>() ?? records.All<RemovalOrderLine>(),
+        Fees = imported?.Get<FeeEstimate>() ?? records.All<FeeEstimate>(),
+        Costs = imported?.Get<UnitCost>() ?? records.All<UnitCost>(),
     };
 
     /// <summary>Detects at <paramref name="asOf"/>, or at today in each marketplace's own time zone.</summary>
-    public IReadOnlyList<FindingDocument> Run(DateOnly? asOf, string source)
+    public IReadOnlyList<FindingDocument> Run(DateOnly? asOf, string source) => Run(asOf, source, null, null);
+
+    /// <summary>
+    /// As <see cref="Run(DateOnly?, string)"/>, with the records a scan just imported (<see cref="LoadInput(ImportedRecords?)"/>)
+    /// and reporting the time of each phase (loading, engine, storing findings).
+    /// </summary>
+    internal IReadOnlyList<FindingDocument> Run(DateOnly? asOf, string source, ImportedRecords? imported, Action<string>? phase)
     {
         lock (_gate)
         {
-            var input = LoadInput();
+            var input = LoadInput(imported);
+            phase?.Invoke("load records");
             var computed = engine.Run(input, asOf is { } fixedDate ? _ => fixedDate : Today);
-            return FollowUp(input, source, findings.Sync(computed, source));
+            phase?.Invoke("engine");
+            var synced = findings.Sync(computed, source);
+            phase?.Invoke("store findings");
+            return FollowUp(input, source, synced);
         }
     }
 

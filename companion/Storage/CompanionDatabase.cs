@@ -26,6 +26,7 @@ public sealed class CompanionDatabase : IDisposable
             connection.Collation = Collation;
         }
         Database = Open(connection, path);
+        LimitTransactionMemory(Database, MaxTransactionPages);
     }
 
     private CompanionDatabase(LiteDatabase database)
@@ -35,8 +36,38 @@ public sealed class CompanionDatabase : IDisposable
     }
 
     /// <summary>An in-memory database, for tests.</summary>
-    public static CompanionDatabase InMemory() =>
-        new(new LiteDatabase(new LiteDB.Engine.LiteEngine(new LiteDB.Engine.EngineSettings { DataStream = new MemoryStream(), Collation = Collation }), CreateMapper()));
+    public static CompanionDatabase InMemory(int maxTransactionPages = MaxTransactionPages)
+    {
+        var database = new LiteDatabase(new LiteDB.Engine.LiteEngine(new LiteDB.Engine.EngineSettings { DataStream = new MemoryStream(), Collation = Collation }), CreateMapper());
+        LimitTransactionMemory(database, maxTransactionPages);
+        return new(database);
+    }
+
+    /// <summary>
+    /// How many 8 KB pages all open transactions together keep in memory before LiteDB writes their dirty pages
+    /// to the log file (a "safepoint"; still uncommitted there, so a rollback leaves nothing). LiteDB's own limit
+    /// is 100,000 pages (800 MB), so one large import held every page it wrote until its commit and the process
+    /// peak grew with the records of one file (docs/performance.md).
+    /// </summary>
+    public const int MaxTransactionPages = 4000;
+
+    /// <summary>
+    /// LiteDB 5.0 has no setting for this: the budget is the transaction monitor's count of free pages, which
+    /// starts at 100,000 and is handed out to transactions 1,000 pages at a time. Lowering it is what the setting
+    /// would do. If a LiteDB version lays this out differently the limit is simply not applied.
+    /// </summary>
+    private static void LimitTransactionMemory(LiteDatabase database, int pages)
+    {
+        const System.Reflection.BindingFlags Private = System.Reflection.BindingFlags.NonPublic | System.Reflection.BindingFlags.Instance;
+        var engine = typeof(LiteDatabase).GetField("_engine", Private)?.GetValue(database);
+        var monitor = engine?.GetType().GetField("_monitor", Private)?.GetValue(engine);
+        var free = monitor?.GetType().GetField("_freePages", Private);
+        var initial = monitor?.GetType().GetField("_initialSize", Private)?.GetValue(monitor);
+        if (free is not null && initial is int slice && free.GetValue(monitor) is int current && current == 100_000)
+        {
+            free.SetValue(monitor, Math.Max(pages, slice));
+        }
+    }
 
     /// <summary>
     /// How new data files compare strings (record ids, indexed fields): ordinal, ignoring case. Lookups stay

@@ -112,6 +112,12 @@ public sealed class RecordStore(CompanionDatabase db)
 
     public int Count<T>() where T : DomainRecord => _db.GetCollection(NameOf(typeof(T))).Count();
 
+    /// <summary>True when the data file has a collection for this record type (records of it were ever stored).</summary>
+    internal bool HasCollection(Type recordType) => _db.CollectionExists(NameOf(recordType));
+
+    /// <summary>True when ids compare ordinally ignoring case (the collation of data files created by this version).</summary>
+    internal bool OrdinalIds => _ordinalIds;
+
     /// <summary>
     /// The documents of record collections in id order, as JSON (to compare stores in tests and diagnostics):
     /// of the given record types, or of every record type of the companion when none is given.

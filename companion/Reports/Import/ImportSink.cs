@@ -13,7 +13,7 @@ namespace Refully.Companion.Reports.Import;
 /// adds), and they are stored in batches so memory does not grow with the file. Keeps the summary figures.
 /// Once the file has an error nothing more is stored (the transaction will be rolled back anyway).
 /// </summary>
-public sealed class ImportSink(RecordStore store, ProblemLog problems, int batchSize) : IRecordSink
+public sealed class ImportSink(RecordStore store, ProblemLog problems, int batchSize, bool keep = false) : IRecordSink
 {
     /// <summary>Natural keys longer than this are replaced by their hash in the Id (index keys stay small).</summary>
     public const int MaxKeyLength = 200;
@@ -21,6 +21,10 @@ public sealed class ImportSink(RecordStore store, ProblemLog problems, int batch
     private readonly List<DomainRecord> _batch = new(batchSize);
     private readonly Dictionary<UInt128, int> _occurrences = [];
     private readonly SortedSet<string> _marketplaces = new(StringComparer.Ordinal);
+    private readonly List<DomainRecord>? _kept = keep ? [] : null;
+
+    /// <summary>The records stored, in order, when the sink was asked to keep them (for <see cref="ImportedRecords"/>).</summary>
+    internal IReadOnlyList<DomainRecord> Kept => _kept ?? [];
 
     public long Records { get; private set; }
 
@@ -63,6 +67,7 @@ public sealed class ImportSink(RecordStore store, ProblemLog problems, int batch
         {
             var started = System.Diagnostics.Stopwatch.GetTimestamp();
             store.Upsert(_batch);
+            _kept?.AddRange(_batch);
             StoreTime += System.Diagnostics.Stopwatch.GetElapsedTime(started);
         }
         _batch.Clear();

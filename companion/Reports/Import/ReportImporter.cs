@@ -8,9 +8,10 @@ namespace Refully.Companion.Reports.Import;
 /// Imports report files one at a time: recognise by header (or JSON shape), read every row through the reader,
 /// store the records in one transaction per file. A file with any error (unknown layout, a malformed identifying
 /// field, too many rows, an exception) is rolled back whole and the next file is imported as usual.
-/// Runs synchronously on the calling thread (LiteDB transactions belong to a thread).
+/// Runs synchronously on the calling thread (LiteDB transactions belong to a thread). With
+/// <paramref name="imported"/>, the records of each committed file are also kept there for detection.
 /// </summary>
-public sealed class ReportImporter(RecordStore store, ReportReaders readers, ReportOptions options)
+public sealed class ReportImporter(RecordStore store, ReportReaders readers, ReportOptions options, ImportedRecords? imported = null)
 {
     private readonly ReportSniffer _sniffer = new(new ReportRecognizer(readers.Tabular));
 
@@ -56,7 +57,7 @@ public sealed class ReportImporter(RecordStore store, ReportReaders readers, Rep
         for (var attempt = 0; ; attempt++)
         {
             var problems = new ProblemLog(options.MaxProblemsPerFile);
-            var sink = new ImportSink(store, problems, options.BatchSize);
+            var sink = new ImportSink(store, problems, options.BatchSize, keep: imported is not null);
             using var transaction = store.BeginImport();
             long rows;
             try
@@ -101,7 +102,7 @@ public sealed class ReportImporter(RecordStore store, ReportReaders readers, Rep
                     $"{input.Name}: not a known report: a JSON document, but not one of {string.Join(", ", readers.Json.Select(r => r.Report))}");
             }
             var problems = new ProblemLog(options.MaxProblemsPerFile);
-            var sink = new ImportSink(store, problems, options.BatchSize);
+            var sink = new ImportSink(store, problems, options.BatchSize, keep: imported is not null);
             using var transaction = store.BeginImport();
             reader.Read(document.RootElement, input.Name, sink, problems);
             sink.Flush();
@@ -109,7 +110,7 @@ public sealed class ReportImporter(RecordStore store, ReportReaders readers, Rep
         }
     }
 
-    private static FileImport Finish(string file, string report, long rows, ImportSink sink, ProblemLog problems, ImportTransaction transaction, string layout)
+    private FileImport Finish(string file, string report, long rows, ImportSink sink, ProblemLog problems, ImportTransaction transaction, string layout)
     {
         var rejected = problems.HasErrors;
         if (rejected)
@@ -119,6 +120,7 @@ public sealed class ReportImporter(RecordStore store, ReportReaders readers, Rep
         else
         {
             transaction.Commit();
+            imported?.AddCommitted(sink.Kept);
         }
         var lines = problems.Describe().ToList();
         if (rejected)

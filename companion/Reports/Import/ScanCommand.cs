@@ -32,9 +32,13 @@ public static class ScanCommand
         var options = CommandLine.LoadOptions(arguments.Db is null ? [] : ["--db", arguments.Db]);
         var asOf = arguments.AsOf ?? DateOnly.FromDateTime(time.GetLocalNow().DateTime);
         using var db = new CompanionDatabase(options.ResolveDbPath());
-        var importer = new ReportImporter(new RecordStore(db), ReportReaders.Registry, LoadReportOptions());
+        var store = new RecordStore(db);
+        // What this scan's files store is handed to detection from memory instead of being read back (docs/performance.md).
+        var imported = new ImportedRecords(store);
+        var importer = new ReportImporter(store, ReportReaders.Registry, LoadReportOptions(), imported);
         output.WriteLine($"Data file: {db.Path}");
 
+        var timings = PhaseTimings.FromEnvironment(errors);
         var imports = new List<FileImport>();
         foreach (var path in arguments.Paths)
         {
@@ -44,13 +48,13 @@ public static class ScanCommand
                 ScanOutput.Write(output, result);
             }
         }
+        timings.Phase?.Invoke("import");
         var rejected = imports.Count(i => i.Rejected);
         output.WriteLine($"{imports.Count} file(s): {imports.Count - rejected} imported, {rejected} rejected.");
         // Detection over everything stored (this scan's files and earlier ones); lifecycle statuses are kept.
         var policies = PolicyTable.Load(new DetectionOptions().ResolvePolicyFile(options));
-        var records = new RecordStore(db);
-        var detection = new DetectionService(records, new FindingStore(db, time), new DetectionEngine(policies, DetectorRegistry.All), time);
-        var findings = detection.Run(asOf, "scan");
+        var detection = new DetectionService(store, new FindingStore(db, time), new DetectionEngine(policies, DetectorRegistry.All), time);
+        var findings = detection.Run(asOf, "scan", imported, timings.Phase);
         FindingSummary.Write(output, findings, asOf);
         if (arguments.Json is not null)
         {
@@ -89,6 +93,32 @@ public static class ScanCommand
     }
 
     private static ReportOptions LoadReportOptions() => new();
+}
+
+/// <summary>
+/// With REFULLY_TIMINGS=1, `scan` writes each phase's time and the memory at its end to stderr (scripts/bench);
+/// otherwise <see cref="Phase"/> is null and nothing is measured.
+/// </summary>
+internal sealed class PhaseTimings
+{
+    private long _last = System.Diagnostics.Stopwatch.GetTimestamp();
+
+    private PhaseTimings(TextWriter errors) => Phase = name =>
+    {
+        var now = System.Diagnostics.Stopwatch.GetTimestamp();
+        var elapsed = System.Diagnostics.Stopwatch.GetElapsedTime(_last, now);
+        _last = now;
+        var gc = GC.GetGCMemoryInfo();
+        errors.WriteLine(FormattableString.Invariant(
+            $"phase {name,-15} {elapsed.TotalSeconds,6:F2} s   heap {GC.GetTotalMemory(false) >> 20,4} MB   working set {Environment.WorkingSet >> 20,4} MB   heap after last GC {gc.HeapSizeBytes >> 20,4} MB"));
+    };
+
+    private PhaseTimings() { }
+
+    public Action<string>? Phase { get; }
+
+    public static PhaseTimings FromEnvironment(TextWriter errors) =>
+        Environment.GetEnvironmentVariable("REFULLY_TIMINGS") == "1" ? new PhaseTimings(errors) : new PhaseTimings();
 }
 
 /// <summary>The arguments of `scan`.</summary>

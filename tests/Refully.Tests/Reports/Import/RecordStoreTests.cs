@@ -74,4 +74,37 @@ public sealed class RecordStoreTests : IDisposable
         }
         store.Count<TestEvent>().Should().Be(1);
     }
+
+    [Fact]
+    public void AnImportLargerThanTheTransactionMemoryLimitIsStillAllOrNothing()
+    {
+        // 12,000 documents of ~1 KB are more than the 1,000 pages (8 MB) a transaction keeps in memory here, so
+        // LiteDB writes them to its log file before the commit (safepoints): a rollback must still leave nothing.
+        using var db = CompanionDatabase.InMemory(maxTransactionPages: 1000);
+        var store = new RecordStore(db);
+        var title = new string('t', 1000);
+        var events = Enumerable.Range(0, 12_000).Select(i => (Refully.Companion.Domain.Records.DomainRecord)Event($"2026-07-06|{i:D6}#1", i)).ToList();
+        foreach (var e in events)
+        {
+            ((TestEvent)e).Title = title;
+        }
+        using (var tx = store.BeginImport())
+        {
+            foreach (var batch in events.Chunk(5000))
+            {
+                store.Upsert(batch);
+            }
+        }
+        store.Count<TestEvent>().Should().Be(0);
+        using (var tx = store.BeginImport())
+        {
+            foreach (var batch in events.Chunk(5000))
+            {
+                store.Upsert(batch);
+            }
+            tx.Commit();
+        }
+        store.Count<TestEvent>().Should().Be(12_000);
+        store.All<TestEvent>().Should().OnlyContain(e => e.Title == title);
+    }
 }
