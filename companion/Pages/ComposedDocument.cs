@@ -29,10 +29,14 @@ public sealed class ComposedDocument
     /// <summary>The deepest element nesting seen while composing.</summary>
     public int MaxDepth { get; }
 
-    public static ComposedDocument Parse(string html)
+    public static ComposedDocument Parse(string html) => Parse(html, stripShadowStyles: true);
+
+    /// <summary>Parses and composes; <paramref name="stripShadowStyles"/> false parses every byte (the reference the tests compare with).</summary>
+    internal static ComposedDocument Parse(string html, bool stripShadowStyles)
     {
         var parser = new HtmlParser(new HtmlParserOptions { IsKeepingSourceReferences = false });
-        var document = parser.ParseDocument(html);
+        // The leading <style>/<script> of each shadow root would be left out when composing; not parsing them saves most of the work.
+        var document = parser.ParseDocument(stripShadowStyles ? ShadowStyles.Strip(html) : html);
         var (roots, depth) = Compose(document);
         return new ComposedDocument(document, roots, depth);
     }
@@ -67,7 +71,10 @@ public sealed class ComposedDocument
                     {
                         foreach (var child in fragment.ChildNodes.ToArray())
                         {
-                            parent.InsertBefore(child, template);
+                            if (!IsPresentation(child))
+                            {
+                                parent.InsertBefore(child, template);
+                            }
                         }
                         parent.RemoveChild(template);
                         // Re-visit the parent's new children.
@@ -98,14 +105,14 @@ public sealed class ComposedDocument
         {
             // A component's own <style> (Katal ships one per shadow root) is presentation, not page text:
             // left in, its CSS would run into the host's TextContent (a header cell reading ":host{…}Date").
-            if (node is IElement { LocalName: "style" or "script" })
+            if (IsPresentation(node))
             {
                 continue;
             }
             host.AppendChild(node);
         }
         var assigned = new HashSet<INode>();
-        foreach (var slot in host.QuerySelectorAll("slot").ToList())
+        foreach (var slot in Slots(host))
         {
             var name = slot.GetAttribute("name") ?? "";
             var matching = light.Where(n => !assigned.Contains(n) && SlotName(n) == name).ToList();
@@ -125,6 +132,37 @@ public sealed class ComposedDocument
         {
             host.AppendChild(node);
         }
+    }
+
+    /// <summary>A shadow root's own &lt;style&gt; or &lt;script&gt;: presentation, never page text.</summary>
+    private static bool IsPresentation(INode node) => node is IElement { LocalName: "style" or "script" };
+
+    /// <summary>The &lt;slot&gt; elements under <paramref name="host"/> in document order (QuerySelectorAll("slot") without parsing a selector per host).</summary>
+    private static List<IElement> Slots(IElement host)
+    {
+        var slots = new List<IElement>();
+        var stack = new Stack<INode>();
+        for (var i = host.ChildNodes.Length - 1; i >= 0; i--)
+        {
+            stack.Push(host.ChildNodes[i]);
+        }
+        while (stack.Count > 0)
+        {
+            if (stack.Pop() is not IElement element)
+            {
+                continue;
+            }
+            if (element.LocalName == "slot")
+            {
+                slots.Add(element);
+            }
+            var children = element.ChildNodes;
+            for (var i = children.Length - 1; i >= 0; i--)
+            {
+                stack.Push(children[i]);
+            }
+        }
+        return slots;
     }
 
     private static string SlotName(INode node) => node is IElement e ? e.GetAttribute("slot") ?? "" : "";

@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Runtime.CompilerServices;
 using System.Text;
 using AngleSharp.Dom;
 using Refully.Companion.Domain;
@@ -25,8 +26,28 @@ public sealed record PageColumn(string Name, bool Required, params string[] Labe
 /// </summary>
 public static class PageTables
 {
+    /// <summary>Tables already searched per document and column list: the DOM check and the parse look for the same table.</summary>
+    private static readonly ConditionalWeakTable<IDocument, Dictionary<IReadOnlyList<PageColumn>, FoundTable?>> Searched = new();
+
     /// <summary>The first table of the page whose header row has every required column, or null.</summary>
     public static LabelledTable? Find(IDocument document, IReadOnlyList<PageColumn> columns, ReportValueFormat format)
+    {
+        var searched = Searched.GetValue(document, _ => new Dictionary<IReadOnlyList<PageColumn>, FoundTable?>(ReferenceEqualityComparer.Instance));
+        FoundTable? found;
+        lock (searched)
+        {
+            if (!searched.TryGetValue(columns, out found))
+            {
+                found = Search(document, columns);
+                searched[columns] = found;
+            }
+        }
+        return found is null ? null : new LabelledTable(found.Columns, found.Rows, format);
+    }
+
+    private sealed record FoundTable(Dictionary<string, int> Columns, List<IReadOnlyList<string>> Rows);
+
+    private static FoundTable? Search(IDocument document, IReadOnlyList<PageColumn> columns)
     {
         foreach (var table in document.QuerySelectorAll("kat-table, table"))
         {
@@ -49,8 +70,8 @@ public static class PageTables
             }
             if (columns.Where(c => c.Required).All(c => map.ContainsKey(c.Name)))
             {
-                var body = rows.Skip(headerIndex + 1).Select(r => Cells(r).Select(Text.Normalize).ToList()).Where(c => c.Count > 0).ToList();
-                return new LabelledTable(map, body, format);
+                var body = rows.Skip(headerIndex + 1).Select(r => Cells(r).Select(Text.Normalize).ToList()).Where(c => c.Count > 0).ToList<IReadOnlyList<string>>();
+                return new FoundTable(map, body);
             }
         }
         return null;
