@@ -140,7 +140,7 @@ public sealed class DetectionEngine(PolicyTable policies, IReadOnlyList<IDetecto
         Span<byte> bytes = byteCount <= 768 ? stackalloc byte[byteCount] : (rentedBytes = ArrayPool<byte>.Shared.Rent(byteCount));
         var written = Encoding.UTF8.GetBytes(text, bytes);
         Span<byte> hash = stackalloc byte[SHA256.HashSizeInBytes];
-        SHA256.HashData(bytes[..written], hash);
+        Sha256.HashData(bytes[..written], hash);
         if (rentedChars is not null)
         {
             ArrayPool<char>.Shared.Return(rentedChars);

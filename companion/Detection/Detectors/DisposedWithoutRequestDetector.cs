@@ -22,14 +22,30 @@ public sealed class DisposedWithoutRequestDetector : IDetector
             .Where(r => string.Equals(r.OrderType?.Trim(), "Disposal", StringComparison.OrdinalIgnoreCase)
                 && !string.Equals(r.OrderStatus?.Trim(), "Cancelled", StringComparison.OrdinalIgnoreCase))
             .ToLookup(r => r.Fnsku.Trim(), StringComparer.OrdinalIgnoreCase);
-        var losses = input.Ledger
-            .Where(e => e.EventType == LedgerEventType.Adjustments && Text.Code(e.Reason) is "D" or "G" && e.Quantity < 0)
-            .Select(e => (Row: e, Fnsku: input.Catalog.FnskuOf(e), Marketplace: places.For(e)));
-        foreach (var group in losses.GroupBy(x => (Fnsku: x.Fnsku.ToUpperInvariant(), Pool: places.Pool(x.Marketplace))))
+        // Disposal rows by FNSKU (upper case) + pool: groups in order of first appearance, rows in ledger order.
+        var groups = new Dictionary<(string Fnsku, string Pool), (string Fnsku, List<((LedgerEvent Row, string Marketplace), DateOnly, int)> Losses)>();
+        var ordered = new List<(string Fnsku, string Pool)>();
+        foreach (var e in input.Ledger)
         {
-            var fnsku = group.First().Fnsku;
-            var allocator = new FifoAllocator<(LedgerEvent Row, string Marketplace), RemovalOrderLine>(
-                group.Select(x => ((x.Row, x.Marketplace), x.Row.Date, -x.Row.Quantity)));
+            if (e.EventType != LedgerEventType.Adjustments || e.Quantity >= 0 || Text.Code(e.Reason) is not ("D" or "G"))
+            {
+                continue;
+            }
+            var fnskuOf = input.Catalog.FnskuOf(e);
+            var marketplace = places.For(e);
+            var key = (Text.Upper(fnskuOf), places.Pool(marketplace));
+            if (!groups.TryGetValue(key, out var found))
+            {
+                groups[key] = found = (fnskuOf, []);
+                ordered.Add(key);
+            }
+            found.Losses.Add(((e, marketplace), e.Date, -e.Quantity));
+        }
+        foreach (var groupKey in ordered)
+        {
+            var (fnsku, losses) = groups[groupKey];
+            var group = (Key: groupKey, Count: losses.Count);
+            var allocator = new FifoAllocator<(LedgerEvent Row, string Marketplace), RemovalOrderLine>(losses);
             allocator.Apply(orders[fnsku]
                     .Where(o => places.Pool(o.Marketplace ?? places.ForFnsku(o.Fnsku), o.Currency) == group.Key.Pool)
                     .Select(o => (o, DateOnly.FromDateTime(o.RequestDate.DateTime), Covered(o))),

@@ -29,6 +29,33 @@ public sealed class InboundShortageDetector : IDetector
             .Where(e => e.EventType == LedgerEventType.Receipts && e.ReferenceId is not null && shipments.ContainsKey(e.ReferenceId))
             .ToLookup(e => e.ReferenceId!, StringComparer.OrdinalIgnoreCase);
 
+        // Per shipment, worked out once for all its lines: its receipts by FNSKU (as the catalog counts them), first and
+        // last receipt date and the first receipt's own marketplace.
+        var receiptsOf = new Dictionary<string, ShipmentReceipts>(StringComparer.OrdinalIgnoreCase);
+        ShipmentReceipts ReceiptsOf(string shipmentId)
+        {
+            if (receiptsOf.TryGetValue(shipmentId, out var known))
+            {
+                return known;
+            }
+            var rows = receipts[shipmentId].ToList();
+            var byFnsku = new Dictionary<string, List<LedgerEvent>>(StringComparer.OrdinalIgnoreCase);
+            foreach (var e in rows)
+            {
+                var fnsku = input.Catalog.FnskuOf(e);
+                if (!byFnsku.TryGetValue(fnsku, out var list))
+                {
+                    byFnsku[fnsku] = list = [];
+                }
+                list.Add(e);
+            }
+            var made = new ShipmentReceipts(rows, byFnsku,
+                rows.Count > 0 ? rows.Min(e => e.Date) : default, rows.Count > 0 ? rows.Max(e => e.Date) : default,
+                rows.Select(MarketplaceResolver.Of).FirstOrDefault(m => m is not null));
+            receiptsOf[shipmentId] = made;
+            return made;
+        }
+
         var shortages = new List<Shortage>();
         foreach (var line in input.InboundItems
                      .Where(i => shipments.ContainsKey(i.ShipmentId))
@@ -36,17 +63,17 @@ public sealed class InboundShortageDetector : IDetector
         {
             var items = line.ToList();
             var shipment = shipments[items[0].ShipmentId];
-            var all = receipts[shipment.ShipmentId].ToList();
-            var mine = all.Where(e => string.Equals(input.Catalog.FnskuOf(e), items[0].Fnsku, StringComparison.OrdinalIgnoreCase)).ToList();
+            var all = ReceiptsOf(shipment.ShipmentId);
+            var mine = all.ByFnsku.GetValueOrDefault(items[0].Fnsku) ?? [];
             var shipped = items.Sum(i => i.QuantityShipped ?? 0);
             var received = Math.Max(items.Sum(i => i.QuantityReceived ?? 0), mine.Sum(e => e.Quantity));
-            var first = all.Count > 0 ? all.Min(e => e.Date) : shipment.ConfirmedNeedByDate ?? items.Min(i => i.ReleaseDate);
-            var last = all.Count > 0 ? all.Max(e => e.Date) : first;
+            var first = all.Rows.Count > 0 ? all.First : shipment.ConfirmedNeedByDate ?? items.Min(i => i.ReleaseDate);
+            var last = all.Rows.Count > 0 ? all.Last : first;
             if (shipped - received <= 0 || first is null || last is null)
             {
                 continue;
             }
-            var marketplace = all.Select(MarketplaceResolver.Of).FirstOrDefault(m => m is not null)
+            var marketplace = all.Marketplace
                 ?? items[0].Marketplace ?? shipment.Marketplace ?? places.ForFnsku(items[0].Fnsku);
             shortages.Add(new Shortage(shipment.ShipmentId, items[0].Fnsku, items[0].SellerSku, marketplace, shipped,
                 received, items.Sum(i => i.QuantityReceived ?? 0), first.Value, last.Value, mine));
@@ -92,6 +119,8 @@ public sealed class InboundShortageDetector : IDetector
                 + $"{paid} {(paid == 1 ? "was" : "were")} reimbursed as lost inbound, so {Text.Units(slot.Remaining)} {(slot.Remaining == 1 ? "is" : "are")} owed.",
         };
     }
+
+    private sealed record ShipmentReceipts(List<LedgerEvent> Rows, Dictionary<string, List<LedgerEvent>> ByFnsku, DateOnly First, DateOnly Last, string? Marketplace);
 
     private sealed record Shortage(string ShipmentId, string Fnsku, string? Sku, string Marketplace, int Shipped, int Received,
         int ApiReceived, DateOnly FirstReceipt, DateOnly LastReceipt, IReadOnlyList<LedgerEvent> Receipts);

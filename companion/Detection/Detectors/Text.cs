@@ -6,7 +6,9 @@ namespace Refully.Companion.Detection.Detectors;
 /// <summary>Wording the detectors share: units, dates, ledger reason codes.</summary>
 internal static class Text
 {
-    public static string Units(int n) => n == 1 ? "1 unit" : $"{n} units";
+    public static string Units(int n) => n == 1 ? "1 unit" : (uint)n < (uint)SmallUnits.Length ? SmallUnits[n] : $"{n} units";
+
+    private static readonly string[] SmallUnits = Enumerable.Range(0, 256).Select(n => $"{n} units").ToArray();
 
     public static string Date(DateOnly d) => d.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
 

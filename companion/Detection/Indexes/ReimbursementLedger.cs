@@ -6,12 +6,19 @@ namespace Refully.Companion.Detection.Indexes;
 /// <summary>A reimbursement row with the units reversals took back from it.</summary>
 public sealed class ReimbursedRow(Reimbursement row, int units)
 {
+    internal ReimbursedRow(Reimbursement row, int units, string normalizedReason) : this(row, units)
+    {
+        _normalizedReason = normalizedReason;
+    }
+
     private readonly List<(Reimbursement Reversal, int Units)> _reversals = [];
 
     public Reimbursement Row { get; } = row;
 
     /// <summary><see cref="ReimbursementLedger.NormalizeReason"/> of the row's reason, worked out once.</summary>
-    internal string NormalizedReason { get; } = ReimbursementLedger.NormalizeReason(row.Reason);
+    private string? _normalizedReason;
+
+    internal string NormalizedReason => _normalizedReason ??= ReimbursementLedger.NormalizeReason(Row.Reason);
 
     /// <summary>quantity-reimbursed-total (cash + inventory) as written.</summary>
     public int Units { get; } = units;
@@ -62,15 +69,28 @@ public sealed class ReimbursementLedger
 
     public ReimbursementLedger(IEnumerable<Reimbursement> reimbursements)
     {
-        var all = reimbursements.ToList();
-        _rows = all.Where(r => !IsReversal(r)).Select(r => new ReimbursedRow(r, Math.Max(0, UnitsOf(r)))).ToList();
+        var reversalReason = NormalizeReason("Reimbursement_Reversal");
+        _rows = [];
+        var reversals = new List<Reimbursement>();
+        foreach (var r in reimbursements)
+        {
+            var reason = NormalizeReason(r.Reason);
+            if (reason == reversalReason)
+            {
+                reversals.Add(r);
+            }
+            else
+            {
+                _rows.Add(new ReimbursedRow(r, Math.Max(0, UnitsOf(r)), reason));
+            }
+        }
         foreach (var row in _rows)
         {
             Add(_byId, row.Row.ReimbursementId, row);
             Add(_byFnsku, row.Row.Fnsku, row);
             Add(_byOrder, row.Row.AmazonOrderId, row);
         }
-        foreach (var reversal in all.Where(IsReversal).OrderBy(r => r.ApprovalDate))
+        foreach (var reversal in reversals.OrderBy(r => r.ApprovalDate))
         {
             var wanted = Math.Abs(UnitsOf(reversal));
             foreach (var row in Targets(reversal))
@@ -173,7 +193,7 @@ public sealed class ReimbursementLedger
             : [];
         var earlier = candidates
             .Where(r => !named.Contains(r) && r.Row.ApprovalDate <= reversal.ApprovalDate)
-            .Where(r => type.Length == 0 || NormalizeReason(r.Row.Reason) == type)
+            .Where(r => type.Length == 0 || r.NormalizedReason == type)
             .OrderByDescending(r => r.Row.ApprovalDate);
         return named.Concat(earlier);
     }
