@@ -2,6 +2,7 @@
 // Chrome only delivers the event that woke the worker to listeners that exist on the first run. No state
 // lives in module globals: the worker is stopped after ~30 s idle, and everything is in chrome.storage.
 import { ErrorCodes, RefullyError } from "../shared/errors.js";
+import { forgetClosedTab } from "./actions/claims.js";
 import { handlers, Senders } from "./handlers.js";
 import { readConnectionState } from "./connection-state.js";
 import { isExtensionPage, isSellerCentralTab } from "./senders.js";
@@ -41,4 +42,9 @@ chrome.storage.onChanged.addListener((changes, area) => {
   if (area === "local" && ("companionUrl" in changes || "token" in changes)) {
     refreshBadge();
   }
+});
+
+// A closed tab files nothing any more: forget its pending claim.
+chrome.tabs.onRemoved.addListener(tabId => {
+  forgetClosedTab(tabId).catch(() => { /* session storage gone with the browser */ });
 });

@@ -46,7 +46,12 @@ Refully.findingActions = (() => {
     const actions = element("div", { "data-part": "actions" }, element("div", { className: "actions" }, details, claim, dismiss), message);
 
     details.addEventListener("click", trusted(() => ask("openFindingDetails", { id: finding.id })));
-    claim.addEventListener("click", trusted(() => ask("claimFinding", { id: finding.id })));
+    claim.addEventListener("click", trusted(async () => {
+      const opened = await ask("claimFinding", { id: finding.id });
+      if (opened) {
+        say(opened.warning || "Opened the case form in a new tab: check what Refully filled, then submit it yourself.");
+      }
+    }));
     let form = null; // built on the first Dismiss… (most findings are never dismissed)
     dismiss.addEventListener("click", trusted(() => {
       form ??= dismissForm(finding, ask, onDismissed);

@@ -4,7 +4,7 @@ using static Microsoft.Playwright.Assertions;
 
 namespace Refully.EndToEnd;
 
-/// <summary>What a seller does from a badge or the panel: dismiss with a reason, open the details, claim.</summary>
+/// <summary>What a seller does from a badge or the panel: dismiss with a reason, open the details (Claim: ClaimFillTests).</summary>
 [Collection(ChromiumCollection.Name)]
 public sealed class BadgeActionTests(ChromiumFixture chromium)
 {
@@ -62,7 +62,7 @@ public sealed class BadgeActionTests(ChromiumFixture chromium)
     }
 
     [Fact]
-    public async Task DetailsAndClaimOpenTheFindingsPageWithExplanationEvidenceAndHistory()
+    public async Task DetailsOpensTheFindingsPageWithExplanationEvidenceAndHistory()
     {
         // Arrange
         await using var companion = CompanionServer.Start();
@@ -85,13 +85,5 @@ public sealed class BadgeActionTests(ChromiumFixture chromium)
         await Expect(details.Locator("#evidence tbody tr")).ToContainTextAsync("8712345003");
         await Expect(details.Locator("#history tbody tr").First).ToContainTextAsync("Claimable");
         await Expect(details.Locator("#claim-note")).ToBeHiddenAsync();
-
-        // Act: Claim from the panel (until the claims feature: the details page, saying so).
-        var claim = await chromium.Context.RunAndWaitForPageAsync(() =>
-            page.Locator($"refully-panel li[data-finding-id='{damaged.Id}'] [data-action=claim]").ClickAsync());
-
-        // Assert
-        await Expect(claim.Locator("#claim-note")).ToBeVisibleAsync();
-        await Expect(claim.Locator("#explanation")).ToHaveTextAsync(damaged.Explanation);
     }
 }

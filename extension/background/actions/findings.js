@@ -1,5 +1,5 @@
-// getFinding / dismissFinding / openFindingDetails / claimFinding: what a badge, the panel and the details
-// page do with one finding. Ids and reasons are checked here before anything reaches the companion.
+// getFinding / dismissFinding / openFindingDetails: what a badge, the panel and the details page do with one
+// finding (Claim is in claims.js). Ids and reasons are checked here before anything reaches the companion.
 import { ErrorCodes, RefullyError } from "../../shared/errors.js";
 import { callCompanion } from "../companion.js";
 
@@ -34,12 +34,6 @@ export async function dismissFinding(args) {
 // Opens extension/details/details.html?id=… in a new tab next to the page the seller clicked in.
 export async function openFindingDetails(args, sender) {
   return openDetails(findingId(args), sender, "");
-}
-
-// Until the claims feature lands, Claim opens the details page (which says so); the claims issue replaces
-// this handler with the case draft and form fill.
-export async function claimFinding(args, sender) {
-  return openDetails(findingId(args), sender, "&intent=claim");
 }
 
 async function openDetails(id, sender, extra) {

@@ -1,0 +1,95 @@
+using System.Text.Json;
+using System.Text.RegularExpressions;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Playwright;
+using Refully.Companion.Claims;
+using Refully.Companion.Detection;
+using Refully.EndToEnd.Infrastructure;
+using static Microsoft.Playwright.Assertions;
+
+namespace Refully.EndToEnd;
+
+/// <summary>
+/// One-click auto-fill, never auto-submit: Claim opens the draft's page and fills the case form (Katal controls
+/// inside an iframe inside a shadow root inside an iframe); the seller submits; the case id Seller Central shows
+/// makes the finding Filed; the Case Lobby and the reimbursements view move it on to Reimbursed.
+/// </summary>
+[Collection(ChromiumCollection.Name)]
+public sealed class ClaimFillTests(ChromiumFixture chromium)
+{
+    private const string HillForm = "/refully-fixtures/claim-hill-form.html";
+
+    [Fact]
+    public async Task ClaimOnABadgeFillsTheHillFormTheSellerSubmitsAndTheFindingIsFiledThenReimbursed()
+    {
+        // Arrange: a claimable finding on the ledger page, its draft, and Seller Central's claim pages.
+        await using var companion = CompanionServer.Start();
+        var lost = companion.SeedFindings(LedgerSeeds.Lost, LedgerSeeds.Damaged)[LedgerSeeds.Lost.Key];
+        var draft = companion.Services.GetRequiredService<ClaimDrafter>().Drafts(null, lost.Id).Single();
+        draft.Fields.Select(f => f.Name).Should().BeEquivalentTo(["fnsku", "quantity", "subject", "description"]);
+        var token = companion.IssueTokenFor(chromium.ExtensionOrigin);
+        await chromium.ResetAsync(companion.Url, token.Token, token.Id);
+        await using var routes = await ClaimPages.RouteAsync(chromium.Context);
+        var ledger = await chromium.OpenSellerCentralAsync(ChromiumFixture.ReportPath("INVENTORY_LEDGER"));
+        var badge = Badges.Badge(ledger, lost.Id);
+        await badge.Locator("[data-part=chip]").ClickAsync();
+
+        // Act: Claim on the badge.
+        var form = await chromium.Context.RunAndWaitForPageAsync(() => badge.Locator("[data-action=claim]").ClickAsync());
+
+        // Assert: the draft's page, with the draft id in the hash; every field filled with exactly the draft's value.
+        var expectedUrl = $"{draft.FileAt.Url}#refully-claim={draft.Id}";
+        (await ClaimPages.OpenedTabUrlsAsync(chromium, "https://sellercentral.amazon.com/gp/help/*")).Should().Equal(expectedUrl);
+        await ClaimPages.LoadAgainAsync(form, expectedUrl);
+        await Expect(form.Locator("refully-claim-card [data-part=status]")).ToHaveTextAsync(new Regex("^Filled 4 of 4 fields"));
+        await Expect(form.Locator("refully-claim-card [data-part=unfilled]")).ToBeHiddenAsync();
+        await Expect(form.Locator("refully-claim-card [data-part=attachments] li")).ToHaveCountAsync(draft.Attachments.Count);
+        var inner = form.Frames.Single(f => f.Url.EndsWith(HillForm, StringComparison.Ordinal));
+        var values = await inner.EvaluateAsync<Dictionary<string, string>>("() => window.fixture.values()");
+        var expected = draft.Fields.ToDictionary(f => f.Name, f => f.Value);
+        values["fnsku"].Should().Be(expected["fnsku"]);
+        values["quantity"].Should().Be(expected["quantity"]);
+        values["quantityShown"].Should().Be(expected["quantity"]);
+        values["subject"].Should().Be(expected["subject"]);
+        values["description"].Should().Be(expected["description"]);
+        values["feedback"].Should().BeEmpty("Amazon's feedback box is not a claim field");
+        // The page heard input and change, bubbling and composed (only composed events leave the shadow roots).
+        var events = await inner.EvaluateAsync<JsonElement>("() => window.fixture.events");
+        foreach (var target in new[] { "item", "units", "short", "details" })
+        {
+            foreach (var type in new[] { "input", "change" })
+            {
+                events.EnumerateArray().Should().Contain(e =>
+                    e.GetProperty("target").GetString() == target && e.GetProperty("type").GetString() == type
+                    && e.GetProperty("composed").GetBoolean() && e.GetProperty("bubbles").GetBoolean(), $"{type} on #{target}");
+            }
+        }
+        // Filled controls are outlined; nothing was submitted, and the form is still there.
+        (await inner.EvaluateAsync<int>("() => document.querySelectorAll('[data-refully-filled]').length")).Should().Be(4);
+        (await inner.EvaluateAsync<int>("() => window.fixture.submits")).Should().Be(0);
+        companion.Findings.Get(lost.Id)!.Status.Should().Be(FindingStatus.Claimable);
+
+        // Act: the seller presses Submit; Amazon shows the confirmation with the case id.
+        await inner.Locator("#submit").ClickAsync();
+        await form.WaitForURLAsync("**/hill/website/case-created?ref=hill");
+
+        // Assert: "Filed as case …", and the companion holds the finding as Filed with that case.
+        await Expect(form.Locator("refully-claim-card [data-part=filed]")).ToHaveTextAsync($"Filed as case {ClaimPages.CaseId}.");
+        var filed = companion.Findings.Get(lost.Id)!;
+        filed.Status.Should().Be(FindingStatus.Filed);
+        filed.CaseId.Should().Be(ClaimPages.CaseId);
+        filed.History.Last().Source.Should().Be("extension");
+
+        // Act: the Case Lobby shows the case, then the reimbursements view pays it.
+        var lobby = await chromium.OpenSellerCentralAsync("/cu/case-lobby");
+        await Eventually.Until(() => companion.Findings.Get(lost.Id)!.CaseStatusText, s => s == "Answered", "the case status from the Case Lobby");
+        var reimbursements = await chromium.OpenSellerCentralAsync(ChromiumFixture.ReportPath("REIMBURSEMENTS"));
+
+        // Assert
+        var paid = await Eventually.Until(() => companion.Findings.Get(lost.Id)!, f => f.Status == FindingStatus.Reimbursed, "the finding to be Reimbursed");
+        paid.CaseId.Should().Be(ClaimPages.CaseId);
+        paid.ReimbursementIds.Should().Contain("5559990001");
+        await lobby.CloseAsync();
+        await reimbursements.CloseAsync();
+    }
+}
