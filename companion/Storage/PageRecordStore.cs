@@ -29,6 +29,7 @@ public sealed class PageRecordStore(CompanionDatabase db)
             return new PageStoreResult(0, 0, 0);
         }
         int inserted = 0, updated = 0, unchanged = 0;
+        bool Replaces(string key) => overwrite && key != nameof(DomainRecord.Marketplace) && keepStored?.Contains(key) != true;
         _db.BeginTrans();
         try
         {
@@ -55,10 +56,16 @@ public sealed class PageRecordStore(CompanionDatabase db)
                         inserted++;
                         continue;
                     }
+                    // Unchanged when every field the merge would write is stored with that value (the common re-capture), without a copy.
+                    if (document.All(p => stored.TryGetValue(p.Key, out var old) && (!Replaces(p.Key) || old == p.Value)))
+                    {
+                        unchanged++;
+                        continue;
+                    }
                     var merged = new BsonDocument(stored.ToDictionary(p => p.Key, p => p.Value));
                     foreach (var (key, value) in document)
                     {
-                        if (!merged.ContainsKey(key) || (overwrite && key != nameof(DomainRecord.Marketplace) && keepStored?.Contains(key) != true))
+                        if (!merged.ContainsKey(key) || Replaces(key))
                         {
                             merged[key] = value;
                         }
@@ -97,7 +104,7 @@ public sealed class PageRecordStore(CompanionDatabase db)
     /// <summary>The stored documents among <paramref name="ids"/>, by id, read through the primary key in chunks.</summary>
     private static Dictionary<string, BsonDocument> StoredById(ILiteCollection<BsonDocument> collection, List<string> ids)
     {
-        const int Chunk = 1000;
+        const int Chunk = 100; // LiteDB filters each found document against the whole list again: small chunks keep that linear
         var found = new Dictionary<string, BsonDocument>(ids.Count, StringComparer.OrdinalIgnoreCase);
         for (var i = 0; i < ids.Count; i += Chunk)
         {
