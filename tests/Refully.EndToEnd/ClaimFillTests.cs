@@ -4,6 +4,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Playwright;
 using Refully.Companion.Claims;
 using Refully.Companion.Detection;
+using Refully.Companion.Detection.Policies;
 using Refully.EndToEnd.Infrastructure;
 using static Microsoft.Playwright.Assertions;
 
@@ -91,5 +92,100 @@ public sealed class ClaimFillTests(ChromiumFixture chromium)
         paid.ReimbursementIds.Should().Contain("5559990001");
         await lobby.CloseAsync();
         await reimbursements.CloseAsync();
+    }
+
+    [Fact]
+    public async Task ClaimOnAWaitingFindingIsRefusedWithTheReasonAndOpensNothing()
+    {
+        // Arrange: a finding Amazon may still settle on its own (its reference date is today).
+        await using var companion = CompanionServer.Start();
+        var window = PolicyTable.Defaults().Find("US", ClaimType.LostWarehouse, companion.Today).WindowDays;
+        var waitingSeed = new Seed("waiting-8712345003", ClaimType.LostWarehouse, 2, DaysToDeadline: window, Amount: 25.98m, ReferenceId: "8712345003", Fnsku: "X00EFGH456");
+        var waiting = companion.SeedFindings(waitingSeed)[waitingSeed.Key];
+        waiting.Status.Should().Be(FindingStatus.Waiting);
+        var token = companion.IssueTokenFor(chromium.ExtensionOrigin);
+        await chromium.ResetAsync(companion.Url, token.Token, token.Id);
+        await using var routes = await ClaimPages.RouteAsync(chromium.Context);
+        var ledger = await chromium.OpenSellerCentralAsync(ChromiumFixture.ReportPath("INVENTORY_LEDGER"));
+        var badge = Badges.Badge(ledger, waiting.Id);
+        await badge.Locator("[data-part=chip]").ClickAsync();
+        var tabs = chromium.Context.Pages.Count;
+
+        // Act
+        await badge.Locator("[data-action=claim]").ClickAsync();
+
+        // Assert: the badge says why; no tab was opened; the finding is unchanged.
+        await Expect(badge.Locator("[data-part=message]")).ToHaveTextAsync(new Regex("^Not yet: this finding is Waiting"));
+        chromium.Context.Pages.Count.Should().Be(tabs);
+        (await ClaimPages.OpenedTabUrlsAsync(chromium, "https://sellercentral.amazon.com/gp/help/*")).Should().BeEmpty();
+        companion.Findings.Get(waiting.Id)!.Status.Should().Be(FindingStatus.Waiting);
+    }
+
+    [Fact]
+    public async Task FieldsTheFormDoesNotHaveAreListedWithTheirValuesForTheSellerToType()
+    {
+        // Arrange: a native form with FNSKU and a message box only.
+        await using var companion = CompanionServer.Start();
+        var lost = companion.SeedFindings(LedgerSeeds.Lost)[LedgerSeeds.Lost.Key];
+        var draft = companion.Services.GetRequiredService<ClaimDrafter>().Drafts(null, lost.Id).Single();
+        var token = companion.IssueTokenFor(chromium.ExtensionOrigin);
+        await chromium.ResetAsync(companion.Url, token.Token, token.Id);
+        await using var routes = await ClaimPages.RouteAsync(chromium.Context, caseForm: "claim-simple-form.html");
+        var ledger = await chromium.OpenSellerCentralAsync(ChromiumFixture.ReportPath("INVENTORY_LEDGER"));
+
+        // Act: Claim from the panel.
+        var form = await chromium.Context.RunAndWaitForPageAsync(() =>
+            ledger.Locator($"refully-panel li[data-finding-id='{lost.Id}'] [data-action=claim]").ClickAsync());
+        await ClaimPages.LoadAgainAsync(form, $"{draft.FileAt.Url}#refully-claim={draft.Id}");
+
+        // Assert: FNSKU and the message are filled; Quantity and Subject are listed with their values and a Copy button.
+        var card = form.Locator("refully-claim-card");
+        await Expect(card.Locator("[data-part=status]")).ToHaveTextAsync(new Regex("^Filled 2 of 4 fields"));
+        var value = draft.Fields.ToDictionary(f => f.Name, f => f.Value);
+        var label = draft.Fields.ToDictionary(f => f.Name, f => f.Label);
+        await Expect(form.Locator("input[name=fnsku-input]")).ToHaveValueAsync(value["fnsku"]);
+        (await form.Locator("#message").InputValueAsync()).Should().Be(value["description"]);
+        var unfilled = card.Locator("[data-part=unfilled] li");
+        await Expect(unfilled).ToHaveCountAsync(2);
+        foreach (var name in new[] { "quantity", "subject" })
+        {
+            var item = card.Locator($"[data-part=unfilled] li[data-name={name}]");
+            await Expect(item).ToContainTextAsync($"{label[name]}: ");
+            await Expect(item.GetByRole(AriaRole.Button)).ToHaveAccessibleNameAsync($"Copy {label[name]}");
+        }
+        await Expect(card.Locator("[data-part=filled] li")).ToHaveCountAsync(2);
+        (await form.EvaluateAsync<int>("() => window.fixture.submits")).Should().Be(0);
+        form.Url.Should().Be($"{draft.FileAt.Url}#refully-claim={draft.Id}", "nothing was submitted");
+    }
+
+    [Fact]
+    public async Task ADraftLinkWithTheClaimHashFillsTheFormAsTheDashboardOpensIt()
+    {
+        // Arrange
+        await using var companion = CompanionServer.Start();
+        var lost = companion.SeedFindings(LedgerSeeds.Lost)[LedgerSeeds.Lost.Key];
+        var draft = companion.Services.GetRequiredService<ClaimDrafter>().Drafts(null, lost.Id).Single();
+        var token = companion.IssueTokenFor(chromium.ExtensionOrigin);
+        await chromium.ResetAsync(companion.Url, token.Token, token.Id);
+        await using var routes = await ClaimPages.RouteAsync(chromium.Context);
+
+        // Act: open the draft's address with #refully-claim=<id>, as the dashboard's link does.
+        var form = await chromium.Context.NewPageAsync();
+        await form.GotoAsync($"{draft.FileAt.Url}#refully-claim={draft.Id}");
+
+        // Assert: every field filled with the draft's value.
+        await Expect(form.Locator("refully-claim-card [data-part=status]")).ToHaveTextAsync(new Regex("^Filled 4 of 4 fields"));
+        var inner = form.Frames.Single(f => f.Url.EndsWith(HillForm, StringComparison.Ordinal));
+        var values = await inner.EvaluateAsync<Dictionary<string, string>>("() => window.fixture.values()");
+        foreach (var field in draft.Fields)
+        {
+            values[field.Name].Should().Be(field.Value);
+        }
+        (await inner.EvaluateAsync<int>("() => window.fixture.submits")).Should().Be(0);
+
+        // The tab now files this draft: the case id on the case page records it.
+        await form.GotoAsync($"{ChromiumFixture.SellerCentral}/hill/website/case-created?ref=hill");
+        await Expect(form.Locator("refully-claim-card [data-part=filed]")).ToHaveTextAsync($"Filed as case {ClaimPages.CaseId}.");
+        companion.Findings.Get(lost.Id)!.CaseId.Should().Be(ClaimPages.CaseId);
     }
 }
