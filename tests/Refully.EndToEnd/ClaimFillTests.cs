@@ -188,4 +188,43 @@ public sealed class ClaimFillTests(ChromiumFixture chromium)
         await Expect(form.Locator("refully-claim-card [data-part=filed]")).ToHaveTextAsync($"Filed as case {ClaimPages.CaseId}.");
         companion.Findings.Get(lost.Id)!.CaseId.Should().Be(ClaimPages.CaseId);
     }
+
+    [Fact]
+    public async Task ClaimWarnsNearTheDailyCaseLimitAndOpensNothingOnceItIsReached()
+    {
+        // Arrange: 8 cases filed today (the warning starts at 80 % of 10), and a claimable finding on the ledger.
+        await using var companion = CompanionServer.Start();
+        var others = Enumerable.Range(1, 10)
+            .Select(i => new Seed($"other-{i}", ClaimType.LostWarehouse, 1, DaysToDeadline: 5, Amount: 5m, ReferenceId: $"77000000{i:00}", Fnsku: $"X00OTHER{i:00}")).ToArray();
+        var seeded = companion.SeedFindings([LedgerSeeds.Lost, .. others]);
+        var lost = seeded[LedgerSeeds.Lost.Key];
+        var tracker = companion.Services.GetRequiredService<ClaimTracker>();
+        void File(int from, int to)
+        {
+            for (var i = from; i <= to; i++)
+            {
+                tracker.MarkFiled([seeded[$"other-{i}"].Id], $"190000000{i:00}", "test");
+            }
+        }
+        File(1, 8);
+        var token = companion.IssueTokenFor(chromium.ExtensionOrigin);
+        await chromium.ResetAsync(companion.Url, token.Token, token.Id);
+        await using var routes = await ClaimPages.RouteAsync(chromium.Context);
+        var ledger = await chromium.OpenSellerCentralAsync(ChromiumFixture.ReportPath("INVENTORY_LEDGER"));
+        var claim = ledger.Locator($"refully-panel li[data-finding-id='{lost.Id}'] [data-action=claim]");
+        var message = ledger.Locator($"refully-panel li[data-finding-id='{lost.Id}'] [data-part=message]");
+
+        // Act + Assert: near the limit the form opens, and the panel shows the warning.
+        var form = await chromium.Context.RunAndWaitForPageAsync(() => claim.ClickAsync());
+        await Expect(message).ToHaveTextAsync("8 of 10 cases recorded today in US: close to the daily case limit.");
+        await form.CloseAsync();
+
+        // Act + Assert: at the limit nothing opens and the panel says why.
+        File(9, 10);
+        var tabs = chromium.Context.Pages.Count;
+        await claim.ClickAsync();
+        await Expect(message).ToHaveTextAsync(new Regex("^10 of 10 cases recorded today in US: the daily case limit is reached"));
+        chromium.Context.Pages.Count.Should().Be(tabs);
+        companion.Findings.Get(lost.Id)!.Status.Should().Be(FindingStatus.Claimable);
+    }
 }
