@@ -119,8 +119,8 @@ public sealed class FindingStore
         _time = time;
         _findings = _db.GetCollection<FindingDocument>("findings");
         _findings.EnsureIndex(f => f.Fnsku);
-        _findings.EnsureIndex(f => f.OrderId);
-        _findings.EnsureIndex(f => f.ShipmentId);
+        // Only the FNSKU is indexed: order and shipment filters are rare and scan a collection of thousands,
+        // while every index costs each of the tens of thousands of inserts a large scan makes.
     }
 
     /// <summary>Merges one engine run into the store, in one transaction; returns the stored findings.</summary>
