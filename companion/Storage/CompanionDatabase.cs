@@ -81,6 +81,17 @@ public sealed class CompanionDatabase : IDisposable
 
     internal LiteDatabase Database { get; }
 
+    private long _recordWrites;
+
+    /// <summary>
+    /// Counts committed writes of domain records (imports, pages). A cache of records (e.g. detection's in-memory
+    /// input) is valid while this is the value it was built at; every store that writes records calls
+    /// <see cref="NoteRecordWrite"/> after its commit.
+    /// </summary>
+    public long RecordWrites => Interlocked.Read(ref _recordWrites);
+
+    internal void NoteRecordWrite() => Interlocked.Increment(ref _recordWrites);
+
     public void Dispose() => Database.Dispose();
 
     private static LiteDatabase Open(ConnectionString connection, string path)

@@ -20,6 +20,7 @@ public sealed record PageStoreResult(int Inserted, int Updated, int Unchanged)
 /// </summary>
 public sealed class PageRecordStore(CompanionDatabase db)
 {
+    private readonly CompanionDatabase _owner = db;
     private readonly LiteDatabase _db = db.Database;
 
     public PageStoreResult Store(IReadOnlyList<DomainRecord> records, bool overwrite, IReadOnlyCollection<string>? keepStored = null)
@@ -97,6 +98,10 @@ public sealed class PageRecordStore(CompanionDatabase db)
         {
             _db.Rollback();
             throw;
+        }
+        if (inserted + updated > 0)
+        {
+            _owner.NoteRecordWrite();
         }
         return new PageStoreResult(inserted, updated, unchanged);
     }

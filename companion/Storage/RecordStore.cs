@@ -12,6 +12,7 @@ namespace Refully.Companion.Storage;
 /// </summary>
 public sealed class RecordStore(CompanionDatabase db)
 {
+    private readonly CompanionDatabase _owner = db;
     private readonly LiteDatabase _db = db.Database;
     private readonly ConcurrentDictionary<Type, string> _names = new();
     private readonly bool _ordinalIds = db.Database.Collation.SortOptions == System.Globalization.CompareOptions.OrdinalIgnoreCase;
@@ -20,7 +21,7 @@ public sealed class RecordStore(CompanionDatabase db)
     public static string CollectionName(Type type) => type.Name;
 
     /// <summary>Starts the transaction of one import on the calling thread (LiteDB transactions belong to a thread).</summary>
-    public ImportTransaction BeginImport() => new(_db);
+    public ImportTransaction BeginImport() => new(_owner);
 
     /// <summary>Inserts or replaces records of any types, grouped into one collection per type. Every record needs its Id.</summary>
     public int Upsert(IEnumerable<DomainRecord> records)
@@ -40,6 +41,7 @@ public sealed class RecordStore(CompanionDatabase db)
             Store(_db.GetCollection(NameOf(group.Key)), documents);
             count += documents.Count;
         }
+        _owner.NoteRecordWrite(); // inside an import's transaction the commit notes it again, after the data is visible
         return count;
     }
 
@@ -140,13 +142,15 @@ public sealed class RecordStore(CompanionDatabase db)
 /// <summary>One import's transaction: committed explicitly, rolled back when disposed without commit (rejection or exception).</summary>
 public sealed class ImportTransaction : IDisposable
 {
+    private readonly CompanionDatabase _owner;
     private readonly LiteDatabase _db;
     private bool _open;
 
-    internal ImportTransaction(LiteDatabase db)
+    internal ImportTransaction(CompanionDatabase owner)
     {
-        _db = db;
-        _open = db.BeginTrans();
+        _owner = owner;
+        _db = owner.Database;
+        _open = _db.BeginTrans();
         if (!_open)
         {
             throw new InvalidOperationException("An import transaction is already open on this thread.");
@@ -159,6 +163,7 @@ public sealed class ImportTransaction : IDisposable
         {
             _db.Commit();
             _open = false;
+            _owner.NoteRecordWrite();
         }
     }
 

@@ -16,6 +16,36 @@ public sealed class PageRecordStoreTests : IDisposable
     };
 
     [Fact]
+    public void RecordWritesCountsCommittedChangesOnlyNotUnchangedPagesOrRolledBackImports()
+    {
+        var start = _db.RecordWrites;
+        new RecordStore(_db).Upsert([Downloaded()]);
+        _db.RecordWrites.Should().BeGreaterThan(start);
+
+        var afterUpsert = _db.RecordWrites;
+        new PageRecordStore(_db).Store([Downloaded()], overwrite: false).Changed.Should().BeFalse();
+        _db.RecordWrites.Should().Be(afterUpsert, "a page that changed nothing must not invalidate caches of records");
+
+        var changed = Downloaded();
+        changed.Id = "R2#1";
+        changed.ReimbursementId = "R2";
+        new PageRecordStore(_db).Store([changed], overwrite: false).Inserted.Should().Be(1);
+        _db.RecordWrites.Should().BeGreaterThan(afterUpsert);
+
+        var afterPage = _db.RecordWrites;
+        using (new RecordStore(_db).BeginImport())
+        {
+            // disposed without commit: rolled back
+        }
+        _db.RecordWrites.Should().Be(afterPage);
+        using (var import = new RecordStore(_db).BeginImport())
+        {
+            import.Commit();
+        }
+        _db.RecordWrites.Should().BeGreaterThan(afterPage);
+    }
+
+    [Fact]
     public void APastFactKeepsItsStoredFieldsAndTheDayOnlyPageCopyChangesNothing()
     {
         new RecordStore(_db).Upsert([Downloaded()]);
