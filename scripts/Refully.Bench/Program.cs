@@ -4,17 +4,22 @@ using Refully.Companion.Detection;
 using Refully.Companion.Detection.Detectors;
 using Refully.Companion.Detection.Policies;
 
-// detect [LEDGER_EVENTS] [ORDERS]: builds seeded records in memory and times DetectionEngine.Run over them.
-if (args.Length == 0 || args[0] != "detect")
+// detect [LEDGER_EVENTS] [ORDERS] [--mix stress|realistic] [--per-detector]: builds seeded records in memory and
+// times DetectionEngine.Run over them (docs/detection.md, "Performance", describes both mixes).
+var positional = args.Where((a, i) => !a.StartsWith("--", StringComparison.Ordinal) && (i == 0 || args[i - 1] != "--mix")).ToArray();
+var mixAt = Array.IndexOf(args, "--mix");
+var mixName = mixAt >= 0 && mixAt + 1 < args.Length ? args[mixAt + 1] : "stress";
+if (positional.Length == 0 || positional[0] != "detect" || !Enum.TryParse<BenchMix>(mixName, ignoreCase: true, out var mix))
 {
-    Console.Error.WriteLine("usage: Refully.Bench detect [LEDGER_EVENTS=1000000] [ORDERS=100000]");
+    Console.Error.WriteLine("usage: Refully.Bench detect [LEDGER_EVENTS=1000000] [ORDERS=100000] [--mix stress|realistic] [--per-detector]");
     return 2;
 }
-var ledgerEvents = args.Length > 1 ? int.Parse(args[1]) : 1_000_000;
-var orders = args.Length > 2 ? int.Parse(args[2]) : 100_000;
+var ledgerEvents = positional.Length > 1 ? int.Parse(positional[1]) : 1_000_000;
+var orders = positional.Length > 2 ? int.Parse(positional[2]) : 100_000;
 var started = Stopwatch.GetTimestamp();
-var input = DetectionBenchData.Generate(ledgerEvents, orders, seed: 20261126);
+var input = DetectionBenchData.Generate(ledgerEvents, orders, seed: 20261126, mix);
 var built = Stopwatch.GetElapsedTime(started);
+Console.WriteLine($"mix:         {mix.ToString().ToLowerInvariant()}");
 Console.WriteLine($"records:     {input.Ledger.Count:N0} ledger events, {input.Reimbursements.Count:N0} reimbursements, "
     + $"{input.Transactions.Count:N0} transactions, {input.Returns.Count:N0} returns, {input.InboundItems.Count:N0} inbound items "
     + $"(built in {built.TotalSeconds:0.00} s)");
@@ -22,13 +27,16 @@ var engine = new DetectionEngine(PolicyTable.Defaults(), DetectorRegistry.All);
 var cpu = Process.GetCurrentProcess().TotalProcessorTime;
 var gcs = GC.CollectionCount(0) + GC.CollectionCount(1) + GC.CollectionCount(2);
 var gen2 = GC.CollectionCount(2);
+var allocated = GC.GetTotalAllocatedBytes(precise: true);
 started = Stopwatch.GetTimestamp();
 var findings = engine.Run(input, new DateOnly(2026, 1, 1));
 var took = Stopwatch.GetElapsedTime(started);
 cpu = Process.GetCurrentProcess().TotalProcessorTime - cpu;
+allocated = GC.GetTotalAllocatedBytes(precise: true) - allocated;
 Console.WriteLine($"detection:   {took.TotalSeconds:0.00} s, {findings.Count:N0} findings, fingerprint {Fingerprint(findings)}");
 Console.WriteLine($"cpu:         {cpu.TotalSeconds:0.00} s on {Environment.ProcessorCount} cores; "
-    + $"{GC.CollectionCount(0) + GC.CollectionCount(1) + GC.CollectionCount(2) - gcs} GCs ({GC.CollectionCount(2) - gen2} gen 2)");
+    + $"{GC.CollectionCount(0) + GC.CollectionCount(1) + GC.CollectionCount(2) - gcs} GCs ({GC.CollectionCount(2) - gen2} gen 2), "
+    + $"{allocated / (1024 * 1024):N0} MB allocated");
 foreach (var type in findings.GroupBy(f => f.Type).OrderBy(g => g.Key))
 {
     Console.WriteLine($"  {type.Key,-28} {type.Count(),8:N0}");
@@ -36,7 +44,7 @@ foreach (var type in findings.GroupBy(f => f.Type).OrderBy(g => g.Key))
 if (args.Contains("--per-detector"))
 {
     // On a fresh input: the shared indexes one by one, then each detector alone (findings evaluated as the engine does).
-    var fresh = DetectionBenchData.Generate(ledgerEvents, orders, seed: 20261126);
+    var fresh = DetectionBenchData.Generate(ledgerEvents, orders, seed: 20261126, mix);
     Console.WriteLine("shared indexes:");
     foreach (var (name, build) in new (string, Action)[]
              {
