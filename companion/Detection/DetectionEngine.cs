@@ -1,5 +1,6 @@
 using System.Buffers;
 using System.Globalization;
+using System.Runtime.CompilerServices;
 using System.Runtime.ExceptionServices;
 using System.Security.Cryptography;
 using System.Text;
@@ -16,59 +17,172 @@ public sealed class DetectionEngine(PolicyTable policies, IReadOnlyList<IDetecto
 {
     /// <summary>Runs every detector. <paramref name="asOf"/> gives the evaluation date per marketplace (its own time zone's today).</summary>
     /// <remarks>
-    /// Detectors run in parallel (each is a pure function of the input; the shared indexes are built first), and
-    /// their findings are merged in detector order, so the result is the same as running them one after another.
-    /// <paramref name="asOf"/> is asked once per marketplace per run.
+    /// Detectors run in parallel (each is a pure function of the input; the shared indexes are built first). Their
+    /// candidates are handed on in chunks of <see cref="ChunkSize"/>, and a thread with no detector left evaluates
+    /// chunks (windows, value, id, explanation) of detectors still running, so one large detector does not leave the
+    /// other cores idle. Findings are merged in detector order, chunk order, candidate order, so the result is the same
+    /// as running them one after another. <paramref name="asOf"/> is asked once per marketplace per run.
     /// </remarks>
     public IReadOnlyList<Finding> Run(DetectionInput input, Func<string, DateOnly> asOf)
     {
         var valuer = new Valuer(input);
         input.BuildIndexes();
         var dates = new System.Collections.Concurrent.ConcurrentDictionary<string, DateOnly>(StringComparer.Ordinal);
-        var found = new List<Finding>[detectors.Count];
-        RunInParallel(detectors.Count, i =>
+        var chunks = new List<Chunk>[detectors.Count];
+        var pending = new System.Collections.Concurrent.ConcurrentQueue<Chunk>();
+        var detectorsLeft = detectors.Count;
+        using var ready = new SemaphoreSlim(0);
+        var workers = Math.Max(1, Math.Min(Environment.ProcessorCount, detectors.Count));
+
+        void EvaluateChunk(Chunk chunk, WorkerState state)
         {
-            var detector = detectors[i];
-            var windows = new Dictionary<(string Marketplace, ClaimType Type, DateOnly AsOf), PolicyEntry>();
-            var list = new List<Finding>();
-            foreach (var candidate in detector.Detect(input))
+            var confidence = detectors[chunk.Detector].Confidence;
+            var findings = new Finding[chunk.Count];
+            for (var i = 0; i < chunk.Count; i++)
             {
-                if (candidate.Units <= 0)
-                {
-                    continue; // claims.md §2: a finding exists only where owed units > 0
-                }
+                var candidate = chunk.Candidates![i];
                 var date = dates.GetOrAdd(candidate.Marketplace, asOf);
                 var window = (candidate.Marketplace, candidate.Type, date);
-                if (!windows.TryGetValue(window, out var policy))
+                if (!state.Windows.TryGetValue(window, out var policy))
                 {
-                    windows[window] = policy = policies.Find(candidate.Marketplace, candidate.Type, date);
+                    state.Windows[window] = policy = policies.Find(candidate.Marketplace, candidate.Type, date);
                 }
-                list.Add(Evaluate(candidate, detector.Confidence, date, valuer, policy));
+                findings[i] = Evaluate(candidate, confidence, date, valuer, policy, state);
             }
-            found[i] = list;
-        });
-        var findings = new Dictionary<string, Finding>(found.Sum(f => f.Count), StringComparer.Ordinal);
-        foreach (var list in found)
+            chunk.Findings = findings;
+            chunk.Candidates = null;
+        }
+
+        RunInParallel(workers, (next, state) =>
         {
-            foreach (var finding in list)
+            // Detectors first (in order), handing on full chunks; then chunks until every detector is done and evaluated.
+            if (next < detectors.Count)
             {
-                findings[finding.Id] = finding; // a detector that proposed the same key twice keeps the last
+                var list = chunks[next] = [];
+                var chunk = new Chunk(next);
+                try
+                {
+                    foreach (var candidate in detectors[next].Detect(input))
+                    {
+                        if (candidate.Units <= 0)
+                        {
+                            continue; // claims.md §2: a finding exists only where owed units > 0
+                        }
+                        chunk.Candidates![chunk.Count++] = candidate;
+                        if (chunk.Count == ChunkSize)
+                        {
+                            list.Add(chunk);
+                            pending.Enqueue(chunk);
+                            ready.Release();
+                            chunk = new Chunk(next);
+                        }
+                    }
+                    if (chunk.Count > 0)
+                    {
+                        list.Add(chunk);
+                        pending.Enqueue(chunk);
+                    }
+                }
+                finally
+                {
+                    if (Interlocked.Decrement(ref detectorsLeft) == 0)
+                    {
+                        ready.Release(workers); // wake every waiting worker: nothing more will be queued
+                    }
+                    else
+                    {
+                        ready.Release();
+                    }
+                }
+                return true;
+            }
+            while (true)
+            {
+                if (pending.TryDequeue(out var chunk))
+                {
+                    EvaluateChunk(chunk, state);
+                    continue;
+                }
+                if (Volatile.Read(ref detectorsLeft) == 0)
+                {
+                    while (pending.TryDequeue(out chunk))
+                    {
+                        EvaluateChunk(chunk, state);
+                    }
+                    return false;
+                }
+                ready.Wait();
+            }
+        });
+        var total = 0;
+        foreach (var list in chunks)
+        {
+            foreach (var chunk in list)
+            {
+                total += chunk.Count;
             }
         }
-        var sorted = findings.Values.ToArray();
-        Array.Sort(sorted, static (a, b) =>
+        var byId = new Dictionary<string, Finding>(total, StringComparer.Ordinal);
+        foreach (var list in chunks)
         {
-            var c = a.Deadline.CompareTo(b.Deadline);
-            c = c != 0 ? c : a.Type.CompareTo(b.Type);
-            return c != 0 ? c : string.CompareOrdinal(a.Id, b.Id);
-        });
+            foreach (var chunk in list)
+            {
+                foreach (var finding in chunk.Findings!)
+                {
+                    byId[finding.Id] = finding; // a detector that proposed the same key twice keeps the last
+                }
+            }
+        }
+        var sorted = byId.Values.ToArray();
+        Array.Sort(sorted, CompareFindings);
         return sorted;
     }
 
     public IReadOnlyList<Finding> Run(DetectionInput input, DateOnly asOf) => Run(input, _ => asOf);
 
-    /// <summary>Runs work(0 … count−1) on up to one thread per core (this one included), in index order of start, with this thread's culture.</summary>
-    private static void RunInParallel(int count, Action<int> work)
+    /// <summary>Candidates per chunk handed from a detector to whichever thread evaluates them.</summary>
+    private const int ChunkSize = 1024;
+
+    private sealed class Chunk(int detector)
+    {
+        public int Detector { get; } = detector;
+        public Candidate[]? Candidates { get; set; } = new Candidate[ChunkSize];
+        public int Count { get; set; }
+        public Finding[]? Findings { get; set; }
+    }
+
+    /// <summary>What one thread caches during a run: policy entries per window, and dates as explanations write them.</summary>
+    private sealed class WorkerState
+    {
+        public Dictionary<(string Marketplace, ClaimType Type, DateOnly AsOf), PolicyEntry> Windows { get; } = [];
+
+        private readonly Dictionary<DateOnly, string> _longDates = [];
+
+        /// <summary>The date as "d MMM yyyy" in this thread's culture (the run's culture): the same text each time.</summary>
+        public string LongDate(DateOnly date)
+        {
+            if (!_longDates.TryGetValue(date, out var text))
+            {
+                _longDates[date] = text = date.ToString("d MMM yyyy", CultureInfo.CurrentCulture);
+            }
+            return text;
+        }
+    }
+
+    /// <summary>Deadline, then type, then id (ordinal). Optimised at once: it runs a few million times in one sort, too briefly to be re-compiled.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    private static int CompareFindings(Finding a, Finding b)
+    {
+        var c = a.Deadline.CompareTo(b.Deadline);
+        c = c != 0 ? c : a.Type.CompareTo(b.Type);
+        return c != 0 ? c : string.CompareOrdinal(a.Id, b.Id);
+    }
+
+    /// <summary>
+    /// Runs <paramref name="work"/> on up to <paramref name="workers"/> threads (this one included) with this thread's culture:
+    /// each thread calls it with 0, 1, 2 … (shared, in order of start) and its own state until it returns false.
+    /// </summary>
+    private static void RunInParallel(int workers, Func<int, WorkerState, bool> work)
     {
         var culture = CultureInfo.CurrentCulture;
         var uiCulture = CultureInfo.CurrentUICulture;
@@ -78,11 +192,11 @@ public sealed class DetectionEngine(PolicyTable policies, IReadOnlyList<IDetecto
         {
             var (savedCulture, savedUiCulture) = (CultureInfo.CurrentCulture, CultureInfo.CurrentUICulture);
             (CultureInfo.CurrentCulture, CultureInfo.CurrentUICulture) = (culture, uiCulture); // explanations format dates with it
+            var state = new WorkerState();
             try
             {
-                for (var i = Interlocked.Increment(ref next); i < count && Volatile.Read(ref failed) is null; i = Interlocked.Increment(ref next))
+                while (Volatile.Read(ref failed) is null && work(Interlocked.Increment(ref next), state))
                 {
-                    work(i);
                 }
             }
             catch (Exception e)
@@ -94,15 +208,17 @@ public sealed class DetectionEngine(PolicyTable policies, IReadOnlyList<IDetecto
                 (CultureInfo.CurrentCulture, CultureInfo.CurrentUICulture) = (savedCulture, savedUiCulture);
             }
         }
-        var helpers = Enumerable.Range(0, Math.Min(Environment.ProcessorCount, count) - 1)
-            .Select(_ => Task.Factory.StartNew(Worker, CancellationToken.None, TaskCreationOptions.LongRunning, TaskScheduler.Default))
-            .ToArray();
+        var helpers = new Task[workers - 1];
+        for (var i = 0; i < helpers.Length; i++)
+        {
+            helpers[i] = Task.Factory.StartNew(Worker, CancellationToken.None, TaskCreationOptions.LongRunning, TaskScheduler.Default);
+        }
         Worker();
         Task.WaitAll(helpers);
         failed?.Throw();
     }
 
-    private Finding Evaluate(Candidate c, Confidence confidence, DateOnly asOf, Valuer valuer, PolicyEntry policy)
+    private static Finding Evaluate(Candidate c, Confidence confidence, DateOnly asOf, Valuer valuer, PolicyEntry policy, WorkerState state)
     {
         var eligibleFrom = c.ReferenceDate.AddDays(policy.WaitDays);
         var deadline = c.ReferenceDate.AddDays(policy.WindowDays);
@@ -115,7 +231,7 @@ public sealed class DetectionEngine(PolicyTable policies, IReadOnlyList<IDetecto
             StableId(c), c.Type, confidence, status, c.Marketplace, value.Currency,
             c.Fnsku, c.Sku, c.Asin, c.OrderId, c.ShipmentId, c.RemovalOrderId, c.ReferenceId,
             c.Units, value.Amount, c.ReferenceDate, eligibleFrom, deadline, c.Evidence,
-            Explain(c, status, eligibleFrom, deadline, policy, value));
+            Explain(c, status, eligibleFrom, deadline, policy, value, state));
     }
 
     /// <summary>The same claim keeps its id across re-scans: a hash of type, marketplace and the detector's key.</summary>
@@ -176,21 +292,49 @@ public sealed class DetectionEngine(PolicyTable policies, IReadOnlyList<IDetecto
     };
 
     /// <summary>Two sentences: the facts (with a review note where there is one), then when to claim and what it is worth.</summary>
-    private static string Explain(Candidate c, FindingStatus status, DateOnly eligibleFrom, DateOnly deadline, PolicyEntry policy, Valuation value)
+    /// <remarks>Written into one buffer (dates formatted once per run and thread), with no string in between.</remarks>
+    private static string Explain(Candidate c, FindingStatus status, DateOnly eligibleFrom, DateOnly deadline, PolicyEntry policy, Valuation value,
+        WorkerState state)
     {
-        var facts = c.Facts.Trim().TrimEnd('.');
+        var text = new DefaultInterpolatedStringHandler(0, 0, CultureInfo.InvariantCulture, stackalloc char[512]);
+        text.AppendFormatted(c.Facts.AsSpan().Trim().TrimEnd('.'));
         if (c.Note is { Length: > 0 } note)
         {
-            facts += "; " + char.ToLowerInvariant(note[0]) + note[1..].TrimEnd('.');
+            text.AppendLiteral("; ");
+            text.AppendFormatted(char.ToLowerInvariant(note[0]));
+            text.AppendFormatted(note.AsSpan(1).TrimEnd('.'));
         }
-        var when = status switch
+        text.AppendLiteral(". ");
+        switch (status)
         {
-            FindingStatus.Waiting => $"Amazon may still settle it on its own, so claim it between {eligibleFrom:d MMM yyyy} and {deadline:d MMM yyyy}",
-            FindingStatus.Expired => $"The window to claim it closed on {deadline:d MMM yyyy}",
-            FindingStatus.NeedsReview => $"Check it before claiming, by {deadline:d MMM yyyy}",
-            _ => $"Claim it by {deadline:d MMM yyyy}",
-        };
-        var uncertain = policy.Uncertain ? $" (Amazon's window for this in {c.Marketplace} is uncertain, so file early)" : "";
-        return $"{facts}. {when}{uncertain}; {value.Explanation}.";
+            case FindingStatus.Waiting:
+                text.AppendLiteral("Amazon may still settle it on its own, so claim it between ");
+                text.AppendLiteral(state.LongDate(eligibleFrom));
+                text.AppendLiteral(" and ");
+                text.AppendLiteral(state.LongDate(deadline));
+                break;
+            case FindingStatus.Expired:
+                text.AppendLiteral("The window to claim it closed on ");
+                text.AppendLiteral(state.LongDate(deadline));
+                break;
+            case FindingStatus.NeedsReview:
+                text.AppendLiteral("Check it before claiming, by ");
+                text.AppendLiteral(state.LongDate(deadline));
+                break;
+            default:
+                text.AppendLiteral("Claim it by ");
+                text.AppendLiteral(state.LongDate(deadline));
+                break;
+        }
+        if (policy.Uncertain)
+        {
+            text.AppendLiteral(" (Amazon's window for this in ");
+            text.AppendLiteral(c.Marketplace);
+            text.AppendLiteral(" is uncertain, so file early)");
+        }
+        text.AppendLiteral("; ");
+        text.AppendLiteral(value.Explanation);
+        text.AppendLiteral(".");
+        return text.ToStringAndClear();
     }
 }

@@ -10,10 +10,17 @@ namespace Refully.Companion.Detection;
 /// </summary>
 public sealed class DetectionInput
 {
-    private MarketplaceResolver? _marketplaces;
-    private CatalogIndex? _catalog;
-    private ReimbursementLedger? _reimbursed;
-    private RefundIndex? _refunds;
+    private readonly Lazy<LedgerIndex> _ledger;
+    private readonly Lazy<ReimbursementLedger> _reimbursed;
+    private readonly Lazy<RefundIndex> _refunds;
+
+    public DetectionInput()
+    {
+        // Thread-safe: BuildIndexes builds them side by side, and an index that needs another waits for it.
+        _ledger = new(() => new LedgerIndex(this));
+        _reimbursed = new(() => new ReimbursementLedger(Reimbursements));
+        _refunds = new(() => new RefundIndex(Transactions, () => Marketplaces));
+    }
 
     public IReadOnlyList<LedgerEvent> Ledger { get; init; } = [];
     public IReadOnlyList<Reimbursement> Reimbursements { get; init; } = [];
@@ -30,20 +37,23 @@ public sealed class DetectionInput
     public void BuildIndexes()
     {
         Parallel.Invoke(
-            () => _ = Catalog,
-            () => _ = Refunds, // builds Marketplaces first
+            () => _ = _ledger.Value, // one pass over the ledger: catalog, marketplaces, rows by event type
+            () => _ = Refunds, // waits for the marketplaces only for a refund with no marketplace or currency of its own
             () => _ = Reimbursed);
     }
 
     /// <summary>The marketplace of a record or key, and allocation pools.</summary>
-    public MarketplaceResolver Marketplaces => _marketplaces ??= new MarketplaceResolver(this);
+    public MarketplaceResolver Marketplaces => _ledger.Value.Marketplaces;
 
     /// <summary>FNSKU ↔ SKU ↔ ASIN, and Amazon.Found MSKUs.</summary>
-    public CatalogIndex Catalog => _catalog ??= new CatalogIndex(this);
+    public CatalogIndex Catalog => _ledger.Value.Catalog;
 
     /// <summary>Reimbursements with the units reversals took back.</summary>
-    public ReimbursementLedger Reimbursed => _reimbursed ??= new ReimbursementLedger(Reimbursements);
+    public ReimbursementLedger Reimbursed => _reimbursed.Value;
 
     /// <summary>Customer refunds of Amazon-fulfilled order lines, and the charges of order lines.</summary>
-    public RefundIndex Refunds => _refunds ??= new RefundIndex(Transactions, Marketplaces);
+    public RefundIndex Refunds => _refunds.Value;
+
+    /// <summary>The ledger rows of one event type, in ledger order (from the same pass as the catalog and marketplaces).</summary>
+    internal IReadOnlyList<LedgerEvent> LedgerRows(LedgerEventType type) => _ledger.Value.Rows(type);
 }

@@ -1,3 +1,5 @@
+using System.Globalization;
+using System.Runtime.CompilerServices;
 using Refully.Companion.Domain;
 
 namespace Refully.Companion.Detection;
@@ -29,8 +31,12 @@ public sealed class Valuer(DetectionInput input)
         var currency = Marketplaces.FromCode(candidate.Marketplace)?.Currency ?? candidate.Currency ?? "";
         if (candidate.FixedAmount is { } fixedAmount)
         {
-            var total = Round(fixedAmount, candidate.Currency ?? currency);
-            return new(total, candidate.Currency ?? currency, $"the shortfall is {Money(total, candidate.Currency ?? currency)}");
+            var fixedCurrency = candidate.Currency ?? currency;
+            var total = Round(fixedAmount, fixedCurrency);
+            var text = new DefaultInterpolatedStringHandler(0, 0, CultureInfo.InvariantCulture, stackalloc char[128]);
+            text.AppendLiteral("the shortfall is ");
+            AppendMoney(ref text, total, fixedCurrency);
+            return new(total, fixedCurrency, text.ToStringAndClear());
         }
         if (candidate.Type == ClaimType.FeeOvercharge)
         {
@@ -42,24 +48,32 @@ public sealed class Valuer(DetectionInput input)
         {
             if (candidate.RefundedPrincipalPerUnit is > 0 and var refunded && (candidate.Currency is null || candidate.Currency == currency))
             {
-                return Priced(candidate, refunded, currency, $"at the refunded price of {Money(refunded, currency)} per unit");
+                return Priced(candidate, refunded, currency, "at the refunded price of ", " per unit");
             }
         }
         else if (Cost(candidate.Sku, fnsku, currency) is { } cost)
         {
-            return Priced(candidate, cost, currency, $"at your unit cost of {Money(cost, currency)}");
+            return Priced(candidate, cost, currency, "at your unit cost of ", "");
         }
         if (fnsku is not null && _lastReimbursement.Value.TryGetValue((fnsku, currency), out var last))
         {
-            return Priced(candidate, last, currency, $"at Amazon's last reimbursement of {Money(last, currency)} per unit for this FNSKU");
+            return Priced(candidate, last, currency, "at Amazon's last reimbursement of ", " per unit for this FNSKU");
         }
         return new(null, currency, "its value is unknown (add your unit cost to a costs file to see it)");
     }
 
-    private static Valuation Priced(Candidate c, decimal unitValue, string currency, string how)
+    /// <summary>"it is worth {Money(amount)} {before}{Money(unitValue)}{after}", written into one buffer.</summary>
+    private static Valuation Priced(Candidate c, decimal unitValue, string currency, string before, string after)
     {
         var amount = Round(c.Units * unitValue, currency);
-        return new(amount, currency, $"it is worth {Money(amount, currency)} {how}");
+        var text = new DefaultInterpolatedStringHandler(0, 0, CultureInfo.InvariantCulture, stackalloc char[256]);
+        text.AppendLiteral("it is worth ");
+        AppendMoney(ref text, amount, currency);
+        text.AppendLiteral(" ");
+        text.AppendLiteral(before);
+        AppendMoney(ref text, unitValue, currency);
+        text.AppendLiteral(after);
+        return new(amount, currency, text.ToStringAndClear());
     }
 
     private decimal? Cost(string? sku, string? fnsku, string currency)
@@ -78,6 +92,14 @@ public sealed class Valuer(DetectionInput input)
 
     public static string Money(decimal amount, string currency) =>
         $"{currency} {amount.ToString(MinorUnits(currency) == 0 ? "N0" : "N2", System.Globalization.CultureInfo.InvariantCulture)}";
+
+    /// <summary>Appends <see cref="Money"/>'s text (the handler's provider must be the invariant culture).</summary>
+    private static void AppendMoney(ref DefaultInterpolatedStringHandler text, decimal amount, string currency)
+    {
+        text.AppendLiteral(currency);
+        text.AppendLiteral(" ");
+        text.AppendFormatted(amount, MinorUnits(currency) == 0 ? "N0" : "N2");
+    }
 
     private static Dictionary<(string, string), decimal> BuildCosts(DetectionInput input)
     {

@@ -25,7 +25,7 @@ public sealed class DisposedWithoutRequestDetector : IDetector
         // Disposal rows by FNSKU (upper case) + pool: groups in order of first appearance, rows in ledger order.
         var groups = new Dictionary<(string Fnsku, string Pool), (string Fnsku, List<((LedgerEvent Row, string Marketplace), DateOnly, int)> Losses)>();
         var ordered = new List<(string Fnsku, string Pool)>();
-        foreach (var e in input.Ledger)
+        foreach (var e in input.LedgerRows(LedgerEventType.Adjustments))
         {
             if (e.EventType != LedgerEventType.Adjustments || e.Quantity >= 0 || Text.Code(e.Reason) is not ("D" or "G"))
             {

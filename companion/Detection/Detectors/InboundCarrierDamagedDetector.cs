@@ -16,6 +16,7 @@ public sealed class InboundCarrierDamagedDetector : IDetector
         ["Damaged_Inbound"],
         "received carrier-damaged",
         KeyedByShipment: true,
+        Scans: LedgerEventType.Receipts,
         Note: "Amazon pays for carrier damage only on its partnered carriers; with your own carrier the claim goes to the carrier. Check the shipment's carrier and photos before filing.");
 
     public ClaimType Type => ClaimType.InboundCarrierDamaged;

@@ -25,7 +25,7 @@ public sealed class InboundShortageDetector : IDetector
         var shipments = input.InboundShipments
             .Where(s => s.ShipmentStatus?.Trim().ToUpperInvariant() is "CLOSED" or "RECEIVING")
             .ToDictionary(s => s.ShipmentId, StringComparer.OrdinalIgnoreCase);
-        var receipts = input.Ledger
+        var receipts = input.LedgerRows(LedgerEventType.Receipts)
             .Where(e => e.EventType == LedgerEventType.Receipts && e.ReferenceId is not null && shipments.ContainsKey(e.ReferenceId))
             .ToLookup(e => e.ReferenceId!, StringComparer.OrdinalIgnoreCase);
 

@@ -1,10 +1,11 @@
+using System.Runtime.CompilerServices;
 using Refully.Companion.Detection.Allocation;
 using Refully.Companion.Detection.Indexes;
 using Refully.Companion.Domain.Records;
 
 namespace Refully.Companion.Detection.Detectors;
 
-/// <summary>What makes a ledger row a loss of one claim type, and what offsets it.</summary>
+/// <summary>What makes a ledger row a loss of one claim type, and what offsets it (both among the rows of event type <c>Scans</c>).</summary>
 internal sealed record LedgerLossRule(
     ClaimType Type,
     Func<LedgerEvent, bool> IsLoss,
@@ -12,7 +13,8 @@ internal sealed record LedgerLossRule(
     string[] ReimbursementReasons,
     string Verb,
     bool KeyedByShipment = false,
-    string? Note = null);
+    string? Note = null,
+    LedgerEventType Scans = LedgerEventType.Adjustments);
 
 /// <summary>
 /// The ledger-loss rule LostWarehouse, DamagedWarehouse and InboundCarrierDamaged share: loss rows are allocated
@@ -44,7 +46,7 @@ internal static class LedgerLosses
         var groups = new Dictionary<(string Fnsku, string Pool), Group>();
         var ordered = new List<Group>();
         var found = new Dictionary<(string Fnsku, string Pool), List<(object Offset, DateOnly Date, int Units)>>();
-        foreach (var e in input.Ledger)
+        foreach (var e in input.LedgerRows(rule.Scans))
         {
             var isLoss = rule.IsLoss(e);
             var isFound = rule.IsFound(e);
@@ -176,7 +178,32 @@ internal static class LedgerLosses
             }
         }
         var sku = input.Catalog.SkuOf(fnsku) ?? (CatalogIndex.IsFound(first.Msku) ? null : first.Msku);
-        var place = rule.KeyedByShipment ? $"in shipment {reference}" : $"(transaction {reference})";
+        var facts = new DefaultInterpolatedStringHandler(0, 0, null, stackalloc char[256]);
+        facts.AppendLiteral(Text.Units(lost));
+        facts.AppendLiteral(" of ");
+        facts.AppendLiteral(fnsku);
+        if (sku is not null)
+        {
+            facts.AppendLiteral(" (");
+            facts.AppendLiteral(sku);
+            facts.AppendLiteral(")");
+        }
+        facts.AppendLiteral(lost == 1 ? " was " : " were ");
+        facts.AppendLiteral(rule.Verb);
+        facts.AppendLiteral(" on ");
+        facts.AppendLiteral(Text.Date(date));
+        facts.AppendLiteral(rule.KeyedByShipment ? " in shipment " : " (transaction ");
+        facts.AppendLiteral(reference);
+        facts.AppendLiteral(rule.KeyedByShipment ? "; " : "); ");
+        if (!rule.KeyedByShipment && rule.Type == ClaimType.LostWarehouse)
+        {
+            facts.AppendFormatted(foundUnits);
+            facts.AppendLiteral(" found later, ");
+        }
+        facts.AppendFormatted(paidUnits);
+        facts.AppendLiteral(" reimbursed, so ");
+        facts.AppendLiteral(Text.Units(owed));
+        facts.AppendLiteral(owed == 1 ? " is owed." : " are owed.");
         return new Candidate
         {
             Type = rule.Type,
@@ -190,9 +217,7 @@ internal static class LedgerLosses
             Units = owed,
             ReferenceDate = date,
             Evidence = evidence,
-            Facts = $"{Text.Units(lost)} of {fnsku}{(sku is null ? "" : $" ({sku})")} {(lost == 1 ? "was" : "were")} {rule.Verb} on {Text.Date(date)} {place}; "
-                + (rule.KeyedByShipment || rule.Type != ClaimType.LostWarehouse ? "" : $"{foundUnits} found later, ")
-                + $"{paidUnits} reimbursed, so {Text.Units(owed)} {(owed == 1 ? "is" : "are")} owed.",
+            Facts = facts.ToStringAndClear(),
             Note = rule.Note,
         };
     }

@@ -20,7 +20,7 @@ public sealed class ReturnNotRestockedDetector : IDetector
 
     public IEnumerable<Candidate> Detect(DetectionInput input)
     {
-        var restocks = input.Ledger
+        var restocks = input.LedgerRows(LedgerEventType.CustomerReturns)
             .Where(e => e.EventType == LedgerEventType.CustomerReturns && e.Quantity > 0
                 && (e.Disposition is null || string.Equals(e.Disposition, "SELLABLE", StringComparison.OrdinalIgnoreCase)))
             .ToLookup(e => input.Catalog.FnskuOf(e), StringComparer.OrdinalIgnoreCase);

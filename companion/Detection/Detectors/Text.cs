@@ -10,7 +10,21 @@ internal static class Text
 
     private static readonly string[] SmallUnits = Enumerable.Range(0, 256).Select(n => $"{n} units").ToArray();
 
-    public static string Date(DateOnly d) => d.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+    public static string Date(DateOnly d)
+    {
+        // Findings repeat a few hundred dates: each is formatted once per process (a race formats it twice, same text).
+        var day = d.DayNumber - FirstCachedDay;
+        if ((uint)day >= (uint)CachedDates.Length)
+        {
+            return d.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+        }
+        return CachedDates[day] ??= d.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+    }
+
+    private static readonly int FirstCachedDay = new DateOnly(2000, 1, 1).DayNumber;
+
+    // 2000-01-01 … 2099-12-31.
+    private static readonly string?[] CachedDates = new string?[new DateOnly(2100, 1, 1).DayNumber - new DateOnly(2000, 1, 1).DayNumber];
 
     public static string Money(decimal amount, string? currency) =>
         $"{amount.ToString("0.00##", CultureInfo.InvariantCulture)}{(currency is null ? "" : " " + currency)}";

@@ -30,6 +30,20 @@ public sealed class CatalogIndex
                 Note(e.Fnsku, e.Msku, e.Asin);
             }
         }
+        NoteOtherRecords(input);
+    }
+
+    /// <summary>Empty: <see cref="LedgerIndex"/> notes the ledger rows (<see cref="NoteLedgerRow"/>), then <see cref="NoteOtherRecords"/>.</summary>
+    internal CatalogIndex()
+    {
+    }
+
+    /// <summary>Notes a ledger row that is not Amazon.Found and whose FNSKU was not last noted with this SKU and ASIN (the caller checks that).</summary>
+    internal void NoteLedgerRow(string fnsku, string? sku, string? asin) => NoteNew(fnsku, sku, asin);
+
+    /// <summary>Everything but the ledger, in the constructor's order (after the ledger: the first SKU/ASIN seen for an FNSKU wins).</summary>
+    internal void NoteOtherRecords(DetectionInput input)
+    {
         foreach (var r in input.Reimbursements)
         {
             Note(r.Fnsku, r.Sku, r.Asin);
@@ -86,6 +100,15 @@ public sealed class CatalogIndex
             return;
         }
         last = (sku, asin);
+        NoteNew(fnsku, sku, asin);
+    }
+
+    private void NoteNew(string fnsku, string? sku, string? asin)
+    {
+        if (string.IsNullOrEmpty(fnsku))
+        {
+            return;
+        }
         if (!string.IsNullOrEmpty(sku) && !IsFound(sku))
         {
             _skuByFnsku.TryAdd(fnsku, sku);

@@ -25,6 +25,20 @@ public sealed class MarketplaceResolver
         {
             Note(_byFnsku, e.Fnsku, Of(e));
         }
+        NoteOtherRecords(input);
+    }
+
+    /// <summary>Empty: <see cref="LedgerIndex"/> notes the ledger rows (<see cref="NoteLedgerRow"/>), then <see cref="NoteOtherRecords"/>.</summary>
+    internal MarketplaceResolver()
+    {
+    }
+
+    /// <summary>A ledger row's FNSKU and own marketplace (<see cref="Of(LedgerEvent)"/>, not null).</summary>
+    internal void NoteLedgerRow(string fnsku, string marketplace) => Note(_byFnsku, fnsku, marketplace);
+
+    /// <summary>Everything but the ledger.</summary>
+    internal void NoteOtherRecords(DetectionInput input)
+    {
         foreach (var r in input.Reimbursements)
         {
             Note(_byFnsku, r.Fnsku, r.Marketplace);

@@ -32,31 +32,88 @@ public sealed class RefundIndex
     private readonly Dictionary<(string Order, string Sku), List<Transaction>> _orders = [];
 
     public RefundIndex(IReadOnlyList<Transaction> transactions, MarketplaceResolver marketplaces)
+        : this(transactions, () => marketplaces)
     {
-        var amazonOrders = transactions.Where(t => t.Fulfillment == Fulfillment.Amazon && t.OrderId is not null)
-            .Select(t => t.OrderId!).ToHashSet(StringComparer.OrdinalIgnoreCase);
+    }
+
+    /// <param name="transactions">The transactions.</param>
+    /// <param name="marketplaces">Asked only for a refund line with no marketplace or currency of its own (it may still be being built).</param>
+    internal RefundIndex(IReadOnlyList<Transaction> transactions, Func<MarketplaceResolver> marketplaces)
+    {
+        var amazonOrders = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
+        foreach (var t in transactions)
+        {
+            if (t.Fulfillment == Fulfillment.Amazon && t.OrderId is not null)
+            {
+                amazonOrders.Add(t.OrderId);
+            }
+        }
         bool IsAmazon(Transaction t) => t.Fulfillment == Fulfillment.Amazon
             || (t.Fulfillment == Fulfillment.Unknown && amazonOrders.Contains(t.OrderId!));
 
-        foreach (var group in transactions
-                     .Where(t => t.Type == TransactionType.Refund && !string.IsNullOrEmpty(t.OrderId) && IsAmazon(t))
-                     .Where(t => t.Source == TransactionSources.DateRange || t.ProductSales is not null)
-                     .GroupBy(t => Key(t.OrderId!, t.Sku)))
+        // Rows grouped by order line, groups in order of first appearance and rows in input order (as GroupBy does).
+        var refunds = new Dictionary<(string Order, string Sku), List<Transaction>>();
+        foreach (var t in transactions)
         {
-            var rows = TransactionSources.Preferred(group).OrderBy(t => t.Date).ToList();
+            if (string.IsNullOrEmpty(t.OrderId))
+            {
+                continue;
+            }
+            if (t.Type == TransactionType.Refund && IsAmazon(t) && (t.Source == TransactionSources.DateRange || t.ProductSales is not null))
+            {
+                Add(refunds, t);
+            }
+            else if (t.Type == TransactionType.Order && t.ProductSales is not null)
+            {
+                Add(_orders, t);
+            }
+        }
+        foreach (var (key, group) in refunds)
+        {
+            var rows = TransactionSources.PreferredInPlace(group);
+            StableSortByDate(rows);
             var first = rows[0];
-            var sales = rows.Where(r => r.ProductSales is not null).Select(r => r.ProductSales!.Value).ToList();
-            _lines[group.Key] = new RefundLine(first.OrderId!, first.Sku ?? "",
-                MarketplaceResolver.Of(first) ?? marketplaces.ForOrder(first.OrderId!),
-                first.Currency, rows.Sum(r => Math.Abs(r.Quantity ?? 1)),
-                sales.Count > 0 ? Math.Abs(sales.Sum()) : null,
+            var quantity = 0;
+            decimal? sales = null;
+            foreach (var r in rows)
+            {
+                quantity = checked(quantity + Math.Abs(r.Quantity ?? 1));
+                if (r.ProductSales is { } p)
+                {
+                    sales = (sales ?? 0m) + p;
+                }
+            }
+            _lines[key] = new RefundLine(first.OrderId!, first.Sku ?? "",
+                MarketplaceResolver.Of(first) ?? marketplaces().ForOrder(first.OrderId!),
+                first.Currency, quantity,
+                sales is { } sum ? Math.Abs(sum) : null,
                 DateOnly.FromDateTime(first.Date.DateTime), rows);
         }
-        foreach (var group in transactions
-                     .Where(t => t.Type == TransactionType.Order && !string.IsNullOrEmpty(t.OrderId) && t.ProductSales is not null)
-                     .GroupBy(t => Key(t.OrderId!, t.Sku)))
+        foreach (var group in _orders.Values)
         {
-            _orders[group.Key] = TransactionSources.Preferred(group).ToList();
+            TransactionSources.PreferredInPlace(group);
+        }
+    }
+
+    private static void Add(Dictionary<(string Order, string Sku), List<Transaction>> groups, Transaction t)
+    {
+        ref var rows = ref System.Runtime.InteropServices.CollectionsMarshal.GetValueRefOrAddDefault(groups, Key(t.OrderId!, t.Sku), out _);
+        (rows ??= new List<Transaction>(1)).Add(t);
+    }
+
+    /// <summary>Sorts by date keeping the order of equal dates (as OrderBy does); most lines have one row.</summary>
+    private static void StableSortByDate(List<Transaction> rows)
+    {
+        for (var i = 1; i < rows.Count; i++)
+        {
+            var row = rows[i];
+            var j = i - 1;
+            while (j >= 0 && rows[j].Date > row.Date)
+            {
+                rows[j + 1] = rows[j];
+                j--;
+            }
+            rows[j + 1] = row;
         }
     }
 
@@ -88,6 +145,22 @@ public static class TransactionSources
         }
         var best = list.Min(t => Rank(t.Source));
         return list.Where(t => Rank(t.Source) == best);
+    }
+
+    /// <summary><see cref="Preferred"/> in place: drops the rows of other sources from <paramref name="rows"/> (order kept) and returns it.</summary>
+    internal static List<Transaction> PreferredInPlace(List<Transaction> rows)
+    {
+        if (rows.Count <= 1)
+        {
+            return rows;
+        }
+        var best = int.MaxValue;
+        foreach (var t in rows)
+        {
+            best = Math.Min(best, Rank(t.Source));
+        }
+        rows.RemoveAll(t => Rank(t.Source) != best);
+        return rows;
     }
 
     private static int Rank(string source) => source switch

@@ -39,13 +39,17 @@ public sealed class ReimbursedRow(Reimbursement row, int units)
         {
             ReversedUnits += take;
             _reversals.Add((reversal, take));
+            _note = null;
         }
         return take;
     }
 
     /// <summary>"Lost_Warehouse reimbursement 1234 (2 units)", plus what a reversal took back.</summary>
-    public string Note => $"{Row.Reason} reimbursement {Row.ReimbursementId} ({Units} unit{(Units == 1 ? "" : "s")})"
+    /// <remarks>Worked out on first use and kept (every finding the row offsets repeats it); a reversal taking units forgets it.</remarks>
+    public string Note => _note ??= $"{Row.Reason} reimbursement {Row.ReimbursementId} ({Units} unit{(Units == 1 ? "" : "s")})"
         + (ReversedUnits > 0 ? $", {ReversedUnits} taken back by reversal {string.Join(", ", _reversals.Select(r => r.Reversal.ReimbursementId).Distinct())}" : "");
+
+    private string? _note;
 }
 
 /// <summary>

@@ -1,0 +1,73 @@
+using System.Runtime.InteropServices;
+using Refully.Companion.Domain.Records;
+
+namespace Refully.Companion.Detection.Indexes;
+
+/// <summary>
+/// One pass over the ledger for everything read from every row: the <see cref="CatalogIndex"/> and
+/// <see cref="MarketplaceResolver"/> (the same as their public constructors build), and the rows of each event type
+/// in ledger order, so a detector that needs only Adjustments, Receipts or CustomerReturns does not walk the rest.
+/// </summary>
+/// <remarks>
+/// One case-insensitive lookup per row (the FNSKU's last SKU, ASIN and marketplace) replaces the catalog's and the
+/// resolver's own: a row repeating what its FNSKU last noted changes neither index (noting is idempotent), so only
+/// rows bringing something new are noted.
+/// </remarks>
+internal sealed class LedgerIndex
+{
+    private readonly List<LedgerEvent>[] _byType;
+
+    public LedgerIndex(DetectionInput input)
+    {
+        var catalog = new CatalogIndex();
+        var places = new MarketplaceResolver();
+        var types = Enum.GetValues<LedgerEventType>();
+        _byType = new List<LedgerEvent>[types.Max(t => (int)t) + 1];
+        for (var i = 0; i < _byType.Length; i++)
+        {
+            _byType[i] = [];
+        }
+        var last = new Dictionary<string, Noted>(StringComparer.OrdinalIgnoreCase);
+        foreach (var e in input.Ledger)
+        {
+            var type = (int)e.EventType;
+            if ((uint)type < (uint)_byType.Length)
+            {
+                _byType[type].Add(e);
+            }
+            var fnsku = e.Fnsku ?? ""; // null and "" are noted alike (nowhere)
+            ref var noted = ref CollectionsMarshal.GetValueRefOrAddDefault(last, fnsku, out _);
+            if (!CatalogIndex.IsFound(e.Msku)
+                && !(noted.Catalog && string.Equals(noted.Sku, e.Msku, StringComparison.Ordinal) && string.Equals(noted.Asin, e.Asin, StringComparison.Ordinal)))
+            {
+                catalog.NoteLedgerRow(fnsku, e.Msku, e.Asin);
+                (noted.Catalog, noted.Sku, noted.Asin) = (true, e.Msku, e.Asin);
+            }
+            if (MarketplaceResolver.Of(e) is { } marketplace && !string.Equals(noted.Marketplace, marketplace, StringComparison.Ordinal))
+            {
+                places.NoteLedgerRow(fnsku, marketplace);
+                noted.Marketplace = marketplace;
+            }
+        }
+        catalog.NoteOtherRecords(input);
+        places.NoteOtherRecords(input);
+        Catalog = catalog;
+        Marketplaces = places;
+    }
+
+    public CatalogIndex Catalog { get; }
+
+    public MarketplaceResolver Marketplaces { get; }
+
+    /// <summary>The rows of one event type, in ledger order.</summary>
+    public IReadOnlyList<LedgerEvent> Rows(LedgerEventType type) => (uint)type < (uint)_byType.Length ? _byType[(int)type] : [];
+
+    /// <summary>What an FNSKU last noted (a ledger FNSKU's first row always notes).</summary>
+    private struct Noted
+    {
+        public bool Catalog;
+        public string? Sku;
+        public string? Asin;
+        public string? Marketplace;
+    }
+}
