@@ -11,16 +11,38 @@ namespace Refully.Companion.Detection;
 /// <summary>
 /// Runs detection over everything stored and merges the result into the finding store. This is the one
 /// place that reads records for detection; the engine itself never touches the store.
+/// The record lists detection reads are kept in memory between runs (<see cref="RecordCache"/>), valid while
+/// <see cref="CompanionDatabase.RecordWrites"/> is the value they were read or last updated at: a page's own
+/// write updates them with exactly what it stored (<see cref="RecordsStored"/>), any other write makes the next run
+/// read the store again. Without the database (tests, scan) every run reads the store.
 /// </summary>
 public sealed class DetectionService(RecordStore records, FindingStore findings, DetectionEngine engine, TimeProvider time,
-    IEnumerable<IDetectionFollowUp>? followUps = null)
+    IEnumerable<IDetectionFollowUp>? followUps = null, CompanionDatabase? database = null)
 {
     private readonly Lock _gate = new();
+    private RecordCache? _cache;
 
     public DetectionInput LoadInput() => LoadInput(null);
 
     /// <summary>The input, taking the records a scan just imported from memory where they are all there is of their type.</summary>
-    internal DetectionInput LoadInput(ImportedRecords? imported) => new()
+    internal DetectionInput LoadInput(ImportedRecords? imported)
+    {
+        if (imported is not null || database is null || !records.OrdinalIds)
+        {
+            return Read(imported);
+        }
+        lock (_gate)
+        {
+            var generation = database.RecordWrites; // before reading: a write committed meanwhile moves it past the cache
+            if (_cache is null || _cache.Generation != generation)
+            {
+                _cache = RecordCache.From(Read(null), generation);
+            }
+            return _cache.Input();
+        }
+    }
+
+    private DetectionInput Read(ImportedRecords? imported) => new()
     {
         Ledger = imported?.Get<LedgerEvent>() ?? records.All<LedgerEvent>(),
         Reimbursements = imported?.Get<Reimbursement>() ?? records.All<Reimbursement>(),
@@ -33,6 +55,22 @@ public sealed class DetectionService(RecordStore records, FindingStore findings,
         Fees = imported?.Get<FeeEstimate>() ?? records.All<FeeEstimate>(),
         Costs = imported?.Get<UnitCost>() ?? records.All<UnitCost>(),
     };
+
+    /// <summary>
+    /// A page stored <paramref name="written"/>: when the cached lists were valid just before that write and no other
+    /// record write was noted around it, they take the stored records (replacing by id, new ones in id order) and
+    /// become valid at its generation; otherwise the next run reads the store.
+    /// </summary>
+    public void RecordsStored(StoredRecords written)
+    {
+        lock (_gate)
+        {
+            if (_cache is { } cache && cache.Generation == written.Before && written.Alone)
+            {
+                _cache = cache.With(written.Records, written.After);
+            }
+        }
+    }
 
     /// <summary>Detects at <paramref name="asOf"/>, or at today in each marketplace's own time zone.</summary>
     public IReadOnlyList<FindingDocument> Run(DateOnly? asOf, string source) => Run(asOf, source, null, null);
@@ -73,6 +111,118 @@ public sealed class DetectionService(RecordStore records, FindingStore findings,
         var zone = Marketplaces.FromCode(marketplace)?.TimeZone ?? "UTC";
         var tz = TimeZoneInfo.TryFindSystemTimeZoneById(zone, out var found) ? found : TimeZoneInfo.Utc;
         return DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(time.GetUtcNow(), tz).DateTime);
+    }
+}
+
+/// <summary>
+/// Detection's record lists as stored at <see cref="Generation"/>, each in the store's id order (ordinal, ignoring
+/// case: the collation of data files this version creates; others are not cached). Never changed in place: an
+/// update makes new lists, so an input handed out earlier stays as it was.
+/// </summary>
+internal sealed class RecordCache
+{
+    private readonly Dictionary<Type, object> _lists;
+
+    private RecordCache(Dictionary<Type, object> lists, long generation)
+    {
+        _lists = lists;
+        Generation = generation;
+    }
+
+    public long Generation { get; }
+
+    public static RecordCache From(DetectionInput input, long generation) => new(new Dictionary<Type, object>
+    {
+        [typeof(LedgerEvent)] = input.Ledger,
+        [typeof(Reimbursement)] = input.Reimbursements,
+        [typeof(CustomerReturn)] = input.Returns,
+        [typeof(Replacement)] = input.Replacements,
+        [typeof(Transaction)] = input.Transactions,
+        [typeof(InboundShipment)] = input.InboundShipments,
+        [typeof(InboundShipmentItem)] = input.InboundItems,
+        [typeof(RemovalOrderLine)] = input.Removals,
+        [typeof(FeeEstimate)] = input.Fees,
+        [typeof(UnitCost)] = input.Costs,
+    }, generation);
+
+    /// <summary>A new input over the cached lists (its shared indexes are built afresh).</summary>
+    public DetectionInput Input() => new()
+    {
+        Ledger = Get<LedgerEvent>(),
+        Reimbursements = Get<Reimbursement>(),
+        Returns = Get<CustomerReturn>(),
+        Replacements = Get<Replacement>(),
+        Transactions = Get<Transaction>(),
+        InboundShipments = Get<InboundShipment>(),
+        InboundItems = Get<InboundShipmentItem>(),
+        Removals = Get<RemovalOrderLine>(),
+        Fees = Get<FeeEstimate>(),
+        Costs = Get<UnitCost>(),
+    };
+
+    private IReadOnlyList<T> Get<T>() where T : DomainRecord => (IReadOnlyList<T>)_lists[typeof(T)];
+
+    /// <summary>These lists with <paramref name="stored"/> written into them (types detection does not read are ignored).</summary>
+    public RecordCache With(IReadOnlyList<DomainRecord> stored, long generation)
+    {
+        var lists = new Dictionary<Type, object>(_lists);
+        foreach (var group in stored.GroupBy(r => r.GetType()))
+        {
+            if (lists.TryGetValue(group.Key, out var list))
+            {
+                var changed = group.ToList();
+                lists[group.Key] = list switch
+                {
+                    IReadOnlyList<LedgerEvent> l => Merge(l, changed),
+                    IReadOnlyList<Reimbursement> l => Merge(l, changed),
+                    IReadOnlyList<CustomerReturn> l => Merge(l, changed),
+                    IReadOnlyList<Replacement> l => Merge(l, changed),
+                    IReadOnlyList<Transaction> l => Merge(l, changed),
+                    IReadOnlyList<InboundShipment> l => Merge(l, changed),
+                    IReadOnlyList<InboundShipmentItem> l => Merge(l, changed),
+                    IReadOnlyList<RemovalOrderLine> l => Merge(l, changed),
+                    IReadOnlyList<FeeEstimate> l => Merge(l, changed),
+                    IReadOnlyList<UnitCost> l => Merge(l, changed),
+                    _ => throw new InvalidOperationException($"No cached list of {group.Key.Name}."),
+                };
+            }
+        }
+        return new RecordCache(lists, generation);
+    }
+
+    /// <summary><paramref name="list"/> (in id order) with records of the same id replaced and the others inserted in id order.</summary>
+    private static IReadOnlyList<T> Merge<T>(IReadOnlyList<T> list, List<DomainRecord> stored) where T : DomainRecord
+    {
+        var changed = new Dictionary<string, T>(stored.Count, StringComparer.OrdinalIgnoreCase);
+        foreach (var record in stored)
+        {
+            changed[record.Id] = (T)record;
+        }
+        var replaced = new List<T>(list.Count);
+        foreach (var record in list)
+        {
+            replaced.Add(changed.Remove(record.Id, out var update) ? update : record);
+        }
+        if (changed.Count == 0)
+        {
+            return replaced;
+        }
+        var added = changed.Values.ToList();
+        added.Sort((a, b) => StringComparer.OrdinalIgnoreCase.Compare(a.Id, b.Id));
+        var merged = new List<T>(replaced.Count + added.Count);
+        int i = 0, j = 0;
+        while (i < replaced.Count || j < added.Count)
+        {
+            if (j == added.Count || (i < replaced.Count && StringComparer.OrdinalIgnoreCase.Compare(replaced[i].Id, added[j].Id) < 0))
+            {
+                merged.Add(replaced[i++]);
+            }
+            else
+            {
+                merged.Add(added[j++]);
+            }
+        }
+        return merged;
     }
 }
 

@@ -28,13 +28,36 @@ public sealed class PageCaptureCache(TimeProvider time)
     public static (string Url, byte[] Hash) Key(Uri url, string html) =>
         (url.ToString(), SHA256.HashData(MemoryMarshal.AsBytes(html.AsSpan())));
 
-    public ParsedPage? Find((string Url, byte[] Hash) key)
+    public ParsedPage? Find((string Url, byte[] Hash) key) => Find(key, out _);
+
+    /// <summary>
+    /// The page read for <paramref name="key"/>, and the <see cref="Storage.CompanionDatabase.RecordWrites"/> value right after
+    /// its records were last merged into the store (<see cref="Stored"/>), or null.
+    /// </summary>
+    public ParsedPage? Find((string Url, byte[] Hash) key, out long? storedAt)
     {
         lock (_gate)
         {
             Expire();
             var index = _entries.FindIndex(e => e.Url == key.Url && e.Hash.AsSpan().SequenceEqual(key.Hash));
+            storedAt = index < 0 ? null : _entries[index].StoredAt;
             return index < 0 ? null : _entries[index].Page;
+        }
+    }
+
+    /// <summary>
+    /// The page's records were merged into the store and <paramref name="generation"/> is the record-write generation right
+    /// after, with no other write in between: while the generation stays there, merging them again would change nothing.
+    /// </summary>
+    public void Stored((string Url, byte[] Hash) key, long generation)
+    {
+        lock (_gate)
+        {
+            var index = _entries.FindIndex(e => e.Url == key.Url && e.Hash.AsSpan().SequenceEqual(key.Hash));
+            if (index >= 0)
+            {
+                _entries[index].StoredAt = generation;
+            }
         }
     }
 
@@ -58,5 +81,8 @@ public sealed class PageCaptureCache(TimeProvider time)
         _entries.RemoveAll(e => e.At < oldest);
     }
 
-    private sealed record Entry(string Url, byte[] Hash, DateTimeOffset At, ParsedPage Page);
+    private sealed record Entry(string Url, byte[] Hash, DateTimeOffset At, ParsedPage Page)
+    {
+        public long? StoredAt { get; set; }
+    }
 }

@@ -51,7 +51,7 @@ public sealed record PageRejection(int Status, string Code, string Detail);
 /// <summary>Validates, parses, recognises and stores a captured page. Logs carry no seller or buyer data.</summary>
 public sealed class PageIntake(
     PageStore store, RecordStore records, PageRecordStore pageRecords, DetectionService detection, FindingStore findings, PageCaptureCache cache,
-    IOptionsMonitor<CompanionOptions> options, TimeProvider time, ILogger<PageIntake> logger)
+    CompanionDatabase database, IOptionsMonitor<CompanionOptions> options, TimeProvider time, ILogger<PageIntake> logger)
 {
     public (PageAnswer? Answer, PageRejection? Rejection) Accept(PageCaptureRequest request) => Accept(request, out _);
 
@@ -79,7 +79,7 @@ public sealed class PageIntake(
 
         var marketplace = Marketplaces.FromUrl(url)?.Code;
         var key = PageCaptureCache.Key(url, request.Html);
-        var page = cache.Find(key);
+        var page = cache.Find(key, out var mergedAt);
         var fresh = page is null;
         page ??= Read(request.Html, url, marketplace, limits.MaxHtmlDepth);
         if (page.MaxDepth > limits.MaxHtmlDepth)
@@ -110,7 +110,21 @@ public sealed class PageIntake(
             AssignIds(parse.Records);
             cache.Add(key, page);
         }
-        var stored = pageRecords.Store(parse.Records, parse.Facts == PageFacts.Live, parse.KeepStored);
+        PageStoreResult stored;
+        if (!fresh && mergedAt == database.RecordWrites)
+        {
+            // The same capture, and no record written since its records were merged: merging again would find every one unchanged.
+            stored = new PageStoreResult(0, 0, parse.Records.Count);
+        }
+        else
+        {
+            stored = pageRecords.Store(parse.Records, parse.Facts == PageFacts.Live, parse.KeepStored, out var written);
+            detection.RecordsStored(written);
+            if (written.Alone)
+            {
+                cache.Stored(key, written.After);
+            }
+        }
         var storedAt = System.Diagnostics.Stopwatch.GetTimestamp();
         var all = stored.Changed ? detection.Run(null, "page") : findings.Query(new FindingQuery());
         var pageFindings = Concerning(all, parse.Anchors);

@@ -102,15 +102,28 @@ public sealed record FindingQuery(
     FindingStatus? Status = null, ClaimType? Type = null, string? Marketplace = null, string? Sku = null,
     string? Fnsku = null, string? OrderId = null, string? ShipmentId = null);
 
+/// <summary>When detection last merged a run into the store (one document, id "last").</summary>
+public sealed class FindingRunDocument
+{
+    public string Id { get; set; } = "";
+    public DateTime At { get; set; }
+}
+
 /// <summary>
 /// Findings and their lifecycle. A re-scan replaces what the engine computes but never a lifecycle status
 /// (Filed, Reimbursed, Denied, Dismissed) and never duplicates (the id is stable). A finding the engine no
 /// longer reports is deleted unless it has a lifecycle status, which then stays with Detected = false.
+/// A run writes only the findings it changes; the time of the run is kept once (<see cref="FindingRunDocument"/>)
+/// and read back as the <see cref="FindingDocument.LastSeenAt"/> of every detected finding (each one was seen by the
+/// last run: any other is deleted or no longer Detected), so reads give what writing every finding would have stored.
 /// </summary>
 public sealed class FindingStore
 {
+    private const string LastRun = "last";
+
     private readonly LiteDatabase _db;
     private readonly ILiteCollection<FindingDocument> _findings;
+    private readonly ILiteCollection<FindingRunDocument> _runs;
     private readonly TimeProvider _time;
 
     public FindingStore(CompanionDatabase db, TimeProvider time)
@@ -121,15 +134,21 @@ public sealed class FindingStore
         _findings.EnsureIndex(f => f.Fnsku);
         // Only the FNSKU is indexed: order and shipment filters are rare and scan a collection of thousands,
         // while every index costs each of the tens of thousands of inserts a large scan makes.
+        _runs = _db.GetCollection<FindingRunDocument>("findingRuns");
     }
 
     /// <summary>Merges one engine run into the store, in one transaction; returns the stored findings.</summary>
     public IReadOnlyList<FindingDocument> Sync(IReadOnlyList<Finding> computed, string source)
     {
         var now = _time.GetUtcNow().UtcDateTime;
-        var existing = _findings.FindAll().ToDictionary(f => f.Id, StringComparer.Ordinal);
-        var seen = new HashSet<string>(StringComparer.Ordinal);
-        // New findings are inserted in bulk and known ones updated in bulk after the loop (not one upsert each).
+        var existing = new Dictionary<string, FindingDocument>(StringComparer.Ordinal);
+        foreach (var stored in _findings.FindAll())
+        {
+            existing[stored.Id] = stored;
+        }
+        var seen = new HashSet<string>(computed.Count, StringComparer.Ordinal);
+        // New findings are inserted in bulk and changed ones updated in bulk after the loop (not one upsert each);
+        // a finding the run leaves as it is stored is not written.
         var fresh = new Dictionary<string, FindingDocument>(StringComparer.Ordinal);
         var known = new Dictionary<string, FindingDocument>(StringComparer.Ordinal);
         _db.BeginTrans();
@@ -138,7 +157,13 @@ public sealed class FindingStore
             foreach (var finding in computed)
             {
                 seen.Add(finding.Id);
-                var doc = existing.GetValueOrDefault(finding.Id) ?? new FindingDocument { Id = finding.Id, FirstSeenAt = now };
+                var found = existing.GetValueOrDefault(finding.Id);
+                if (found is not null && found.Detected && found.History.Count > 0 && !fresh.ContainsKey(found.Id) && Matches(found, finding))
+                {
+                    found.LastSeenAt = now;
+                    continue;
+                }
+                var doc = found ?? new FindingDocument { Id = finding.Id, FirstSeenAt = now };
                 var before = doc.History.Count == 0 ? (FindingStatus?)null : doc.Status;
                 Apply(doc, finding);
                 doc.Detected = true;
@@ -147,7 +172,7 @@ public sealed class FindingStore
                 {
                     doc.History.Add(new StatusChangeDocument { At = now, Status = doc.Status, Source = source });
                 }
-                if (!existing.ContainsKey(doc.Id))
+                if (found is null)
                 {
                     fresh[doc.Id] = doc;
                 }
@@ -178,6 +203,7 @@ public sealed class FindingStore
                     _findings.Update(stale);
                 }
             }
+            _runs.Upsert(new FindingRunDocument { Id = LastRun, At = now });
             _db.Commit();
         }
         catch
@@ -185,10 +211,59 @@ public sealed class FindingStore
             _db.Rollback();
             throw;
         }
+        // Read back as a reader would (LastSeenAt of the run as stored), so the answer equals a later Query.
+        var at = _runs.FindById(LastRun)?.At;
+        foreach (var doc in existing.Values)
+        {
+            if (doc.Detected && at is { } seenAt)
+            {
+                doc.LastSeenAt = seenAt;
+            }
+        }
         return existing.Values.OrderBy(f => f.Deadline).ThenBy(f => f.Id, StringComparer.Ordinal).ToList();
     }
 
-    public FindingDocument? Get(string id) => _findings.FindById(id);
+    /// <summary>True when <see cref="Apply"/> would leave <paramref name="doc"/> as it is.</summary>
+    private static bool Matches(FindingDocument doc, Finding f)
+    {
+        if (doc.Type != f.Type || doc.Confidence != f.Confidence
+            || doc.ComputedStatus != (f.Status == FindingStatus.NeedsReview && doc.Confirmed ? FindingStatus.Claimable : f.Status)
+            || doc.Marketplace != f.Marketplace || doc.Currency != f.Currency || doc.Fnsku != f.Fnsku || doc.Sku != f.Sku
+            || doc.Asin != f.Asin || doc.OrderId != f.OrderId || doc.ShipmentId != f.ShipmentId
+            || doc.RemovalOrderId != f.RemovalOrderId || doc.ReferenceId != f.ReferenceId || doc.Units != f.Units
+            || !SameAmount(doc.Amount, f.Amount) || doc.ReferenceDate != f.ReferenceDate || doc.EligibleFrom != f.EligibleFrom
+            || doc.Deadline != f.Deadline || doc.Explanation != f.Explanation || doc.Evidence.Count != f.Evidence.Count)
+        {
+            return false;
+        }
+        for (var i = 0; i < f.Evidence.Count; i++)
+        {
+            var (stored, computed) = (doc.Evidence[i], f.Evidence[i]);
+            if (stored.Source != computed.Source || stored.Date != computed.Date || stored.ReferenceId != computed.ReferenceId
+                || stored.Quantity != computed.Quantity || stored.Note != computed.Note)
+            {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /// <summary>Equal values with the same scale (1.0 and 1.00 are written differently).</summary>
+    private static bool SameAmount(decimal? a, decimal? b) => a == b && (a is not { } x || x.Scale == b!.Value.Scale);
+
+    /// <summary>A stored finding as read: a detected one was seen by the last run (<see cref="FindingRunDocument"/>).</summary>
+    private FindingDocument? Read(FindingDocument? doc, DateTime? lastRun)
+    {
+        if (doc is { Detected: true } && lastRun is { } at)
+        {
+            doc.LastSeenAt = at;
+        }
+        return doc;
+    }
+
+    private DateTime? LastRunAt() => _runs.FindById(LastRun)?.At;
+
+    public FindingDocument? Get(string id) => Read(_findings.FindById(id), LastRunAt());
 
     public IReadOnlyList<FindingDocument> Query(FindingQuery q)
     {
@@ -199,7 +274,8 @@ public sealed class FindingStore
             { ShipmentId: { } shipment } => _findings.Find(f => f.ShipmentId == shipment),
             _ => _findings.FindAll(),
         };
-        return all.Where(f =>
+        var lastRun = LastRunAt();
+        return all.Select(f => Read(f, lastRun)!).Where(f =>
                 (q.Status is null || f.Status == q.Status)
                 && (q.Type is null || f.Type == q.Type)
                 && (q.Marketplace is null || string.Equals(f.Marketplace, q.Marketplace, StringComparison.OrdinalIgnoreCase))
@@ -218,7 +294,7 @@ public sealed class FindingStore
         {
             throw new ArgumentException($"{status} is computed from dates, not set.", nameof(status));
         }
-        var doc = _findings.FindById(id);
+        var doc = Get(id);
         if (doc is null)
         {
             return null;
@@ -233,7 +309,7 @@ public sealed class FindingStore
     /// <summary>A person confirms a Review finding: inside its window it becomes Claimable (and stays so on re-scans).</summary>
     public FindingDocument? Confirm(string id, string source)
     {
-        var doc = _findings.FindById(id);
+        var doc = Get(id);
         if (doc is null)
         {
             return null;
