@@ -8,6 +8,12 @@ namespace Refully.Companion.Storage;
 /// How domain records become LiteDB documents: DateOnly as "yyyy-MM-dd", DateTimeOffset as ISO-8601 with its
 /// offset as written (sortable within one offset, readable in any LiteDB viewer), computed properties
 /// (<see cref="DomainRecord.RecordDate"/>) left out. Registered on the one mapper of <see cref="CompanionDatabase"/>.
+/// <para>
+/// <see cref="ToDocument"/> writes the record types of large imports (<see cref="LedgerEvent"/>) by hand, without
+/// the reflection mapper's per-field boxing and type tests (docs/performance.md); the documents are the ones the
+/// mapper writes, field for field and in the same order (RecordMappingTests compares them byte for byte). Any other
+/// type goes through the mapper.
+/// </para>
 /// </summary>
 internal static class RecordMapping
 {
@@ -17,10 +23,10 @@ internal static class RecordMapping
     public static BsonMapper Register(BsonMapper mapper)
     {
         mapper.RegisterType(
-            d => new BsonValue(d.ToString(DateFormat, CultureInfo.InvariantCulture)),
+            d => new BsonValue(FormatDate(d)),
             b => DateOnly.ParseExact(b.AsString, DateFormat, CultureInfo.InvariantCulture));
         mapper.RegisterType(
-            t => new BsonValue(t.ToString(TimestampFormat, CultureInfo.InvariantCulture)),
+            t => new BsonValue(FormatTimestamp(t)),
             b => DateTimeOffset.ParseExact(b.AsString, TimestampFormat, CultureInfo.InvariantCulture));
         mapper.ResolveMember = (type, member, memberMapper) =>
         {
@@ -31,4 +37,98 @@ internal static class RecordMapping
         };
         return mapper;
     }
+
+    /// <summary>The document of a record: by hand for the types written here, else through <paramref name="mapper"/>. Thread-safe.</summary>
+    public static BsonDocument ToDocument(BsonMapper mapper, DomainRecord record) => record switch
+    {
+        LedgerEvent e => Ledger(e),
+        _ => mapper.ToDocument(record.GetType(), record),
+    };
+
+    /// <summary>
+    /// Field order as the mapper writes it: the type's own properties in declaration order, then the inherited
+    /// <see cref="DomainRecord.Marketplace"/>; <c>_id</c> is written first by LiteDB whatever its place. Null
+    /// values are left out (SerializeNullValues = false), enums are their names, empty strings stay.
+    /// </summary>
+    private static BsonDocument Ledger(LedgerEvent e)
+    {
+        var d = new BsonDocument
+        {
+            ["_id"] = e.Id,
+            ["Date"] = FormatDate(e.Date),
+        };
+        if (e.DateTime is { } at)
+        {
+            d["DateTime"] = FormatTimestamp(at);
+        }
+        Optional(d, "Fnsku", e.Fnsku);
+        Optional(d, "Asin", e.Asin);
+        Optional(d, "Msku", e.Msku);
+        d["EventType"] = EventTypeName(e.EventType);
+        Optional(d, "ReferenceId", e.ReferenceId);
+        d["Quantity"] = e.Quantity;
+        Optional(d, "FulfillmentCenter", e.FulfillmentCenter);
+        Optional(d, "Disposition", e.Disposition);
+        Optional(d, "Reason", e.Reason);
+        Optional(d, "Country", e.Country);
+        if (e.ReconciledQuantity is { } reconciled)
+        {
+            d["ReconciledQuantity"] = reconciled;
+        }
+        if (e.UnreconciledQuantity is { } unreconciled)
+        {
+            d["UnreconciledQuantity"] = unreconciled;
+        }
+        Optional(d, "Store", e.Store);
+        Optional(d, "Marketplace", e.Marketplace);
+        return d;
+    }
+
+    // The mapper leaves a null member out (a null _id is written as null), any other string is itself.
+    private static void Optional(BsonDocument document, string field, string? value)
+    {
+        if (value is not null)
+        {
+            document[field] = value;
+        }
+    }
+
+    // An enum is its name (EnumAsInteger = false), as Enum.ToString gives it; names looked up by value.
+    private static readonly string?[] EventTypeNames = Names<LedgerEventType>();
+
+    private static string EventTypeName(LedgerEventType type) =>
+        (uint)type < (uint)EventTypeNames.Length && EventTypeNames[(int)type] is { } name ? name : type.ToString();
+
+    private static string?[] Names<T>() where T : struct, Enum
+    {
+        var values = Enum.GetValues<T>();
+        var names = new string?[values.Length == 0 ? 0 : values.Max(v => Convert.ToInt32(v, CultureInfo.InvariantCulture)) + 1];
+        foreach (var value in values)
+        {
+            var index = Convert.ToInt32(value, CultureInfo.InvariantCulture);
+            if (index >= 0 && index < names.Length)
+            {
+                names[index] = value.ToString();
+            }
+        }
+        return names;
+    }
+
+    /// <summary>"yyyy-MM-dd" (invariant), written without the format parser.</summary>
+    internal static string FormatDate(DateOnly date) => string.Create(10, date, static (span, d) =>
+    {
+        var (year, month, day) = d;
+        span[0] = (char)('0' + year / 1000);
+        span[1] = (char)('0' + year / 100 % 10);
+        span[2] = (char)('0' + year / 10 % 10);
+        span[3] = (char)('0' + year % 10);
+        span[4] = '-';
+        span[5] = (char)('0' + month / 10);
+        span[6] = (char)('0' + month % 10);
+        span[7] = '-';
+        span[8] = (char)('0' + day / 10);
+        span[9] = (char)('0' + day % 10);
+    });
+
+    internal static string FormatTimestamp(DateTimeOffset t) => t.ToString(TimestampFormat, CultureInfo.InvariantCulture);
 }

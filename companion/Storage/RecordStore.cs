@@ -26,23 +26,60 @@ public sealed class RecordStore(CompanionDatabase db)
     /// <summary>Inserts or replaces records of any types, grouped into one collection per type. Every record needs its Id.</summary>
     public int Upsert(IEnumerable<DomainRecord> records)
     {
-        var count = 0;
-        foreach (var group in records.GroupBy(r => r.GetType()))
+        var prepared = Prepare(records);
+        Write(prepared);
+        return prepared.Records.Count;
+    }
+
+    /// <summary>
+    /// The documents of records, grouped by type in order of first appearance (what <see cref="Write"/> stores).
+    /// Touches no transaction, so an import can prepare its next batch on another thread while the previous one
+    /// is written. Every record needs its Id.
+    /// </summary>
+    internal PreparedRecords Prepare(IEnumerable<DomainRecord> records)
+    {
+        var list = records as IReadOnlyList<DomainRecord> ?? records.ToList();
+        var groups = new List<(Type Type, List<BsonDocument> Documents)>(1);
+        List<BsonDocument>? current = null;
+        Type? currentType = null;
+        foreach (var record in list)
         {
-            var documents = new List<BsonDocument>();
-            foreach (var record in group)
+            var type = record.GetType();
+            if (type != currentType)
             {
-                if (string.IsNullOrEmpty(record.Id))
+                currentType = type;
+                current = null;
+                foreach (var group in groups)
                 {
-                    throw new ArgumentException($"A {group.Key.Name} has no Id; the importer assigns natural key + occurrence before storing.", nameof(records));
+                    if (group.Type == type)
+                    {
+                        current = group.Documents;
+                        break;
+                    }
                 }
-                documents.Add(_db.Mapper.ToDocument(group.Key, record));
+                if (current is null)
+                {
+                    current = new List<BsonDocument>(list.Count);
+                    groups.Add((type, current));
+                }
             }
-            Store(_db.GetCollection(NameOf(group.Key)), documents);
-            count += documents.Count;
+            if (string.IsNullOrEmpty(record.Id))
+            {
+                throw new ArgumentException($"A {type.Name} has no Id; the importer assigns natural key + occurrence before storing.", nameof(records));
+            }
+            current!.Add(RecordMapping.ToDocument(_db.Mapper, record));
+        }
+        return new PreparedRecords(list, groups);
+    }
+
+    /// <summary>Stores prepared documents (on the thread of the import's transaction, if any).</summary>
+    internal void Write(PreparedRecords prepared)
+    {
+        foreach (var (type, documents) in prepared.Groups)
+        {
+            Store(_db.GetCollection(NameOf(type)), documents);
         }
         _owner.NoteRecordWrite(); // inside an import's transaction the commit notes it again, after the data is visible
-        return count;
     }
 
     /// <summary>
@@ -137,6 +174,14 @@ public sealed class RecordStore(CompanionDatabase db)
     }
 
     private string NameOf(Type type) => _names.GetOrAdd(type, CollectionName);
+}
+
+/// <summary>Records and their documents, grouped by type, ready for <see cref="RecordStore.Write"/>.</summary>
+internal sealed class PreparedRecords(IReadOnlyList<DomainRecord> records, IReadOnlyList<(Type Type, List<BsonDocument> Documents)> groups)
+{
+    public IReadOnlyList<DomainRecord> Records { get; } = records;
+
+    public IReadOnlyList<(Type Type, List<BsonDocument> Documents)> Groups { get; } = groups;
 }
 
 /// <summary>One import's transaction: committed explicitly, rolled back when disposed without commit (rejection or exception).</summary>

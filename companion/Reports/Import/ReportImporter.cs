@@ -8,7 +8,8 @@ namespace Refully.Companion.Reports.Import;
 /// Imports report files one at a time: recognise by header (or JSON shape), read every row through the reader,
 /// store the records in one transaction per file. A file with any error (unknown layout, a malformed identifying
 /// field, too many rows, an exception) is rolled back whole and the next file is imported as usual.
-/// Runs synchronously on the calling thread (LiteDB transactions belong to a thread). With
+/// Stores on the calling thread (LiteDB transactions belong to a thread) while a tabular file is read on a second
+/// one (<see cref="ImportSink.Run"/>); returns when the file is done. With
 /// <paramref name="imported"/>, the records of each committed file are also kept there for detection.
 /// </summary>
 public sealed class ReportImporter(RecordStore store, ReportReaders readers, ReportOptions options, ImportedRecords? imported = null)
@@ -62,8 +63,9 @@ public sealed class ReportImporter(RecordStore store, ReportReaders readers, Rep
             long rows;
             try
             {
-                rows = TabularReportFile.Read(input, layout, sink, problems, progress, options.MaxRowsPerFile);
-                sink.Flush();
+                // Read on a second thread while this one, which owns the transaction, stores the batches.
+                var readLayout = layout;
+                rows = sink.Run(() => TabularReportFile.Read(input, readLayout, sink, problems, progress, options.MaxRowsPerFile));
             }
             catch (DateOrderContradictionException contradiction) when (attempt == 0)
             {
