@@ -26,6 +26,22 @@ public static class ReportDates
     public static bool TryParseTimestamp(string value, ReportValueFormat format, out DateTimeOffset result) =>
         TryParse(value.AsSpan().Trim(), format, out result);
 
+    /// <summary><see cref="TryParseDate(string, ReportValueFormat, out DateOnly)"/> of a cell's text, without making a string.</summary>
+    public static bool TryParseDate(ReadOnlySpan<char> value, ReportValueFormat format, out DateOnly result)
+    {
+        result = default;
+        if (!TryParse(value.Trim(), format, out var parsed))
+        {
+            return false;
+        }
+        result = DateOnly.FromDateTime(parsed.DateTime);
+        return true;
+    }
+
+    /// <summary><see cref="TryParseTimestamp(string, ReportValueFormat, out DateTimeOffset)"/> of a cell's text, without making a string.</summary>
+    public static bool TryParseTimestamp(ReadOnlySpan<char> value, ReportValueFormat format, out DateTimeOffset result) =>
+        TryParse(value.Trim(), format, out result);
+
     /// <summary>Day and month of a numeric d/m/y or m/d/y value, or null when the value is not one (used to detect the order).</summary>
     public static (int First, int Second)? NumericDayMonth(ReadOnlySpan<char> s)
     {

@@ -87,15 +87,53 @@ public sealed class ReportRow
         return span.IsEmpty ? null : new string(span);
     }
 
+    /// <summary>
+    /// The trimmed text of a column like <see cref="Text(string)"/>, but a value seen before in this file is the
+    /// same string instance: for columns that repeat a few values over many rows (FNSKU, SKU, fulfilment center,
+    /// disposition …), so the records of a large file share their strings instead of each holding a copy.
+    /// </summary>
+    public string? Shared(string key)
+    {
+        var span = Cell(key);
+        return span.IsEmpty ? null : Intern(span);
+    }
+
+    /// <summary>An identifier like <see cref="Id"/>, shared like <see cref="Shared"/> (FNSKU, ASIN).</summary>
+    public string? SharedId(string key, bool required = false) => CheckId(key, Shared(key), required);
+
+    /// <summary>The trimmed cell of a column without making a string (empty when absent).</summary>
+    internal ReadOnlySpan<char> CellText(string key) => Cell(key);
+
+    // Per file: distinct values of shared columns, up to MaxShared (then new strings are made as by Text).
+    internal const int MaxShared = 100_000;
+    private Dictionary<string, string>? _shared;
+
+    private string Intern(ReadOnlySpan<char> span)
+    {
+        _shared ??= new Dictionary<string, string>(StringComparer.Ordinal);
+        var lookup = _shared.GetAlternateLookup<ReadOnlySpan<char>>();
+        if (lookup.TryGetValue(span, out var known))
+        {
+            return known;
+        }
+        var text = new string(span);
+        if (_shared.Count < MaxShared)
+        {
+            _shared.Add(text, text);
+        }
+        return text;
+    }
+
     /// <summary>True when the column's trimmed text equals <paramref name="value"/> (ignoring case), without making a string.</summary>
     public bool Is(string key, string value) => Cell(key).Equals(value, StringComparison.OrdinalIgnoreCase);
 
     public string? Text(string key, bool required) => required ? Require(key, Text(key)) : Text(key);
 
     /// <summary>An identifier (order id, FNSKU, transaction item id …). Excel-mangled ids (5.80293E+13) are refused.</summary>
-    public string? Id(string key, bool required = false)
+    public string? Id(string key, bool required = false) => CheckId(key, Text(key), required);
+
+    private string? CheckId(string key, string? value, bool required)
     {
-        var value = Text(key);
         if (value is not null && ReportValues.LooksExcelMangled(value))
         {
             Problem(key, value, required, "this identifier was turned into a number by a spreadsheet program (scientific notation) and its digits are lost; use the original download");
@@ -104,15 +142,43 @@ public sealed class ReportRow
         return required ? Require(key, value) : value;
     }
 
-    public int? Int(string key, bool required = false) => Parse<int>(key, required, "a whole number", v => ReportValues.TryParseInt(v, Format, out var r) ? r : null);
+    public int? Int(string key, bool required = false) =>
+        TryPlainInt(Cell(key), out var plain) ? plain : Parse<int>(key, required, "a whole number", v => ReportValues.TryParseInt(v, Format, out var r) ? r : null);
 
     public decimal? Decimal(string key, bool required = false) => Parse<decimal>(key, required, "a number", v => ReportValues.TryParseDecimal(v, Format, out var r) ? r : null);
 
     /// <summary>A calendar date (a date-time is cut to its own local date, as written).</summary>
-    public DateOnly? Date(string key, bool required = false) => Parse<DateOnly>(key, required, "a date", v => ParseDated(v, (value, format) => ReportValues.TryParseDate(value, format, out var r) ? r : (DateOnly?)null));
+    public DateOnly? Date(string key, bool required = false) =>
+        ReportDates.TryParseDate(Cell(key), Format, out var date) ? date : Parse<DateOnly>(key, required, "a date", v => ParseDated(v, (value, format) => ReportValues.TryParseDate(value, format, out var r) ? r : (DateOnly?)null));
 
     /// <summary>A point in time; a value without offset or zone is taken as <see cref="ReportValueFormat.DefaultOffset"/>.</summary>
-    public DateTimeOffset? Timestamp(string key, bool required = false) => Parse<DateTimeOffset>(key, required, "a date and time", v => ParseDated(v, (value, format) => ReportValues.TryParseTimestamp(value, format, out var r) ? r : (DateTimeOffset?)null));
+    public DateTimeOffset? Timestamp(string key, bool required = false) =>
+        ReportDates.TryParseTimestamp(Cell(key), Format, out var timestamp) ? timestamp : Parse<DateTimeOffset>(key, required, "a date and time", v => ParseDated(v, (value, format) => ReportValues.TryParseTimestamp(value, format, out var r) ? r : (DateTimeOffset?)null));
+
+    /// <summary>
+    /// "123" / "-45" (at most nine digits) read without making a string: the value the general parser gives such
+    /// a cell (which also takes "1,234", "(5)", "12.0" …, and reports problems), read the short way.
+    /// </summary>
+    private static bool TryPlainInt(ReadOnlySpan<char> cell, out int value)
+    {
+        value = 0;
+        var negative = cell.Length > 0 && cell[0] == '-';
+        var digits = negative ? cell[1..] : cell;
+        if (digits.Length is 0 or > 9)
+        {
+            return false;
+        }
+        foreach (var c in digits)
+        {
+            if (c is < '0' or > '9')
+            {
+                return false;
+            }
+            value = value * 10 + (c - '0');
+        }
+        value = negative ? -value : value;
+        return true;
+    }
 
     /// <summary>Records a problem on a column of the current row.</summary>
     public void Problem(string key, string? value, bool error, string message)

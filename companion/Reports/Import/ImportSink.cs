@@ -158,7 +158,9 @@ public sealed class ImportSink(RecordStore store, ProblemLog problems, int batch
 
     private string IdFor(string naturalKey)
     {
-        var bytes = Encoding.UTF8.GetBytes(naturalKey);
+        var length = Encoding.UTF8.GetMaxByteCount(naturalKey.Length);
+        Span<byte> bytes = length <= 1024 ? stackalloc byte[length] : new byte[length];
+        bytes = bytes[..Encoding.UTF8.GetBytes(naturalKey, bytes)];
         Span<byte> hash = stackalloc byte[16];
         MD5.HashData(bytes, hash);
         var key = MemoryMarshal.Read<UInt128>(hash);

@@ -40,24 +40,25 @@ public sealed class InventoryLedgerDetailReport : ITabularReportReader
         {
             return;
         }
-        var country = row.Text("country");
+        // Columns that repeat a few values over the file's rows are read as shared strings (ReportRow.Shared).
+        var country = row.Shared("country");
         var record = new LedgerEvent
         {
             Date = row.Date("date", required: true) ?? default,
             DateTime = row.Timestamp("datetime"),
-            Fnsku = row.Id("fnsku", required: true) ?? "",
-            Asin = row.Id("asin"),
-            Msku = row.Text("msku"),
+            Fnsku = row.SharedId("fnsku", required: true) ?? "",
+            Asin = row.SharedId("asin"),
+            Msku = row.Shared("msku"),
             EventType = type,
             ReferenceId = row.Id("reference", required: type == LedgerEventType.Adjustments),
             Quantity = row.Int("quantity", required: true) ?? 0,
-            FulfillmentCenter = row.Text("fc"),
-            Disposition = LedgerVocabulary.Disposition(row.Text("disposition")),
-            Reason = row.Text("reason"),
+            FulfillmentCenter = row.Shared("fc"),
+            Disposition = LedgerVocabulary.Disposition(row.Shared("disposition")),
+            Reason = row.Shared("reason"),
             Country = country,
             ReconciledQuantity = row.Int("reconciled"),
             UnreconciledQuantity = row.Int("unreconciled"),
-            Store = row.Text("store"),
+            Store = row.Shared("store"),
             Marketplace = RegionSplit.FromName(country),
         };
         sink.Add(record);

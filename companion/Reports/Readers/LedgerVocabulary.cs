@@ -28,13 +28,30 @@ public static class LedgerVocabulary
         ["damaged"] = "DAMAGED",
     };
 
+    // The codes themselves (SELLABLE …), which map to themselves: the common cell, answered without normalising.
+    private static readonly HashSet<string> Codes = new(Dispositions.Values, StringComparer.Ordinal);
+
     /// <summary>A disposition as Amazon's upper-case code (SELLABLE, CUSTOMER_DAMAGED …); unknown words are kept as written.</summary>
     public static string? Disposition(string? text) =>
-        text is null ? null : Dispositions.GetValueOrDefault(HeaderMap.Normalize(text), text);
+        text is null ? null
+        : Codes.TryGetValue(text, out var code) ? code
+        : Dispositions.GetValueOrDefault(HeaderMap.Normalize(text), text);
+
+    private static readonly (LedgerEventType Type, string Name)[] Types = Enum.GetValues<LedgerEventType>()
+        .Where(t => t != LedgerEventType.Unknown).Select(t => (t, t.ToString())).ToArray();
 
     /// <summary>The ledger event type of a cell; an unknown word is a warning and gives Unknown.</summary>
     public static LedgerEventType EventType(ReportRow row, string key)
     {
+        // The name as Amazon writes it (any case, ASCII): found without making strings; anything else the long way.
+        var cell = row.CellText(key);
+        foreach (var (type, name) in Types)
+        {
+            if (System.Text.Ascii.EqualsIgnoreCase(cell, name))
+            {
+                return type;
+            }
+        }
         var text = row.Text(key, required: true);
         if (text is null)
         {
