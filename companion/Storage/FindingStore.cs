@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using LiteDB;
 using Refully.Companion.Detection;
 
@@ -77,6 +78,16 @@ public sealed class FindingDocument
     public List<string> ReimbursementIds { get; set; } = [];
 
     public FindingStatus Status => Lifecycle ?? ComputedStatus;
+
+    /// <summary>A deep copy (the store hands out copies of what it keeps in memory).</summary>
+    internal FindingDocument Copy()
+    {
+        var copy = (FindingDocument)MemberwiseClone();
+        copy.Evidence = Evidence.ConvertAll(e => e.Copy());
+        copy.History = History.ConvertAll(h => h.Copy());
+        copy.ReimbursementIds = [.. ReimbursementIds];
+        return copy;
+    }
 }
 
 public sealed class EvidenceDocument
@@ -86,6 +97,8 @@ public sealed class EvidenceDocument
     public string? ReferenceId { get; set; }
     public int Quantity { get; set; }
     public string Note { get; set; } = "";
+
+    internal EvidenceDocument Copy() => (EvidenceDocument)MemberwiseClone();
 }
 
 /// <summary>One transition of a finding's status, with when, who or what caused it, and why.</summary>
@@ -95,6 +108,8 @@ public sealed class StatusChangeDocument
     public FindingStatus Status { get; set; }
     public string Source { get; set; } = "";
     public string? Note { get; set; }
+
+    internal StatusChangeDocument Copy() => (StatusChangeDocument)MemberwiseClone();
 }
 
 /// <summary>Filters of <see cref="FindingStore.Query"/>; null means any.</summary>
@@ -116,15 +131,38 @@ public sealed class FindingRunDocument
 /// A run writes only the findings it changes; the time of the run is kept once (<see cref="FindingRunDocument"/>)
 /// and read back as the <see cref="FindingDocument.LastSeenAt"/> of every detected finding (each one was seen by the
 /// last run: any other is deleted or no longer Detected), so reads give what writing every finding would have stored.
+/// The stored findings are also kept in memory, per data file (<see cref="Memory"/>), exactly as a read of the file
+/// gives them; reads hand out copies. Every write of the collection goes through this class, which updates that copy
+/// after its commit (or drops it after a large write, a failure, or a write inside someone else's transaction).
 /// </summary>
 public sealed class FindingStore
 {
     private const string LastRun = "last";
 
+    /// <summary>More findings written in one run than this: the memory copy is read again when next needed (a scan's first run).</summary>
+    private const int LargeWrite = 2000;
+
+    /// <summary>More findings stored than this are not held in memory between calls (a large account's scan leaves hundreds of thousands).</summary>
+    private const int MaxKept = 50_000;
+
     private readonly LiteDatabase _db;
     private readonly ILiteCollection<FindingDocument> _findings;
     private readonly ILiteCollection<FindingRunDocument> _runs;
     private readonly TimeProvider _time;
+    private readonly Memory _memory;
+
+    /// <summary>What the stores of one data file share: the findings as stored (null until read, or after a reason to read again).</summary>
+    private sealed class Memory
+    {
+        public readonly Lock Gate = new();
+        public Dictionary<string, FindingDocument>? Stored;
+        public DateTime? LastRun;
+
+        /// <summary>Set for good once a write ran inside a transaction this class did not open (it could be rolled back).</summary>
+        public bool Off;
+    }
+
+    private static readonly ConditionalWeakTable<LiteDatabase, Memory> Memories = new();
 
     public FindingStore(CompanionDatabase db, TimeProvider time)
     {
@@ -135,32 +173,75 @@ public sealed class FindingStore
         // Only the FNSKU is indexed: order and shipment filters are rare and scan a collection of thousands,
         // while every index costs each of the tens of thousands of inserts a large scan makes.
         _runs = _db.GetCollection<FindingRunDocument>("findingRuns");
+        _memory = Memories.GetValue(_db, _ => new Memory
+        {
+            // Ids compare as the data file does: the memory copy is kept only for the ordinal, ignore-case collation.
+            Off = _db.Collation.SortOptions != System.Globalization.CompareOptions.OrdinalIgnoreCase,
+        });
     }
+
+    /// <summary>The findings as stored, read once (call under the gate); null when the memory copy is off.</summary>
+    private Dictionary<string, FindingDocument>? Stored()
+    {
+        if (_memory.Off)
+        {
+            return null;
+        }
+        if (_memory.Stored is null)
+        {
+            var stored = new Dictionary<string, FindingDocument>(StringComparer.OrdinalIgnoreCase);
+            foreach (var doc in _findings.FindAll())
+            {
+                stored[doc.Id] = doc;
+            }
+            _memory.LastRun = LastRunAt();
+            if (stored.Count > MaxKept)
+            {
+                return stored; // used for this call only: a very large store is read each time rather than held
+            }
+            _memory.Stored = stored;
+        }
+        return _memory.Stored;
+    }
+
+    /// <summary>A document as a read of the data file gives it (values through the binary form: times in local time, to the millisecond).</summary>
+    private FindingDocument AsStored(FindingDocument doc) =>
+        _db.Mapper.ToObject<FindingDocument>(BsonSerializer.Deserialize(BsonSerializer.Serialize(_db.Mapper.ToDocument(doc))));
 
     /// <summary>Merges one engine run into the store, in one transaction; returns the stored findings.</summary>
     public IReadOnlyList<FindingDocument> Sync(IReadOnlyList<Finding> computed, string source)
     {
+        lock (_memory.Gate)
+        {
+            return SyncLocked(computed, source);
+        }
+    }
+
+    private IReadOnlyList<FindingDocument> SyncLocked(IReadOnlyList<Finding> computed, string source)
+    {
         var now = _time.GetUtcNow().UtcDateTime;
         var existing = new Dictionary<string, FindingDocument>(StringComparer.Ordinal);
-        foreach (var stored in _findings.FindAll())
+        var memory = Stored();
+        foreach (var stored in memory?.Values ?? _findings.FindAll())
         {
-            existing[stored.Id] = stored;
+            existing[stored.Id] = memory is null ? stored : stored.Copy();
         }
         var seen = new HashSet<string>(computed.Count, StringComparer.Ordinal);
         // New findings are inserted in bulk and changed ones updated in bulk after the loop (not one upsert each);
         // a finding the run leaves as it is stored is not written.
         var fresh = new Dictionary<string, FindingDocument>(StringComparer.Ordinal);
         var known = new Dictionary<string, FindingDocument>(StringComparer.Ordinal);
-        _db.BeginTrans();
+        var deleted = new List<string>();
+        var own = _db.BeginTrans();
         try
         {
             foreach (var finding in computed)
             {
                 seen.Add(finding.Id);
                 var found = existing.GetValueOrDefault(finding.Id);
-                if (found is not null && found.Detected && found.History.Count > 0 && !fresh.ContainsKey(found.Id) && Matches(found, finding))
+                if (found is not null && found.Detected && found.History.Count > 0 && !fresh.ContainsKey(found.Id) && !known.ContainsKey(found.Id)
+                    && Matches(found, finding))
                 {
-                    found.LastSeenAt = now;
                     continue;
                 }
                 var doc = found ?? new FindingDocument { Id = finding.Id, FirstSeenAt = now };
@@ -196,23 +277,53 @@ public sealed class FindingStore
                 {
                     _findings.Delete(stale.Id);
                     existing.Remove(stale.Id);
+                    deleted.Add(stale.Id);
                 }
                 else if (stale.Detected)
                 {
                     stale.Detected = false;
                     _findings.Update(stale);
+                    known[stale.Id] = stale;
                 }
             }
             _runs.Upsert(new FindingRunDocument { Id = LastRun, At = now });
-            _db.Commit();
+            if (own)
+            {
+                _db.Commit();
+            }
         }
         catch
         {
-            _db.Rollback();
+            if (own)
+            {
+                _db.Rollback();
+            }
+            _memory.Stored = null;
             throw;
         }
-        // Read back as a reader would (LastSeenAt of the run as stored), so the answer equals a later Query.
-        var at = _runs.FindById(LastRun)?.At;
+        var at = LastRunAt();
+        if (!own)
+        {
+            _memory.Off = true; // written inside someone else's transaction: it may still be rolled back
+            _memory.Stored = null;
+        }
+        else if (memory is not null && fresh.Count + known.Count <= LargeWrite)
+        {
+            foreach (var doc in fresh.Values.Concat(known.Values))
+            {
+                memory[doc.Id] = AsStored(doc);
+            }
+            foreach (var id in deleted)
+            {
+                memory.Remove(id);
+            }
+            _memory.LastRun = at;
+        }
+        else
+        {
+            _memory.Stored = null;
+        }
+        // The detected ones read back with the run's time as stored, so the answer equals a later Query.
         foreach (var doc in existing.Values)
         {
             if (doc.Detected && at is { } seenAt)
@@ -252,7 +363,7 @@ public sealed class FindingStore
     private static bool SameAmount(decimal? a, decimal? b) => a == b && (a is not { } x || x.Scale == b!.Value.Scale);
 
     /// <summary>A stored finding as read: a detected one was seen by the last run (<see cref="FindingRunDocument"/>).</summary>
-    private FindingDocument? Read(FindingDocument? doc, DateTime? lastRun)
+    private static FindingDocument? Read(FindingDocument? doc, DateTime? lastRun)
     {
         if (doc is { Detected: true } && lastRun is { } at)
         {
@@ -263,18 +374,43 @@ public sealed class FindingStore
 
     private DateTime? LastRunAt() => _runs.FindById(LastRun)?.At;
 
-    public FindingDocument? Get(string id) => Read(_findings.FindById(id), LastRunAt());
+    public FindingDocument? Get(string id)
+    {
+        lock (_memory.Gate)
+        {
+            return Stored() is { } stored
+                ? Read(stored.GetValueOrDefault(id)?.Copy(), _memory.LastRun)
+                : Read(_findings.FindById(id), LastRunAt());
+        }
+    }
 
     public IReadOnlyList<FindingDocument> Query(FindingQuery q)
     {
-        IEnumerable<FindingDocument> all = q switch
+        IEnumerable<FindingDocument> all;
+        DateTime? lastRun;
+        lock (_memory.Gate)
         {
-            { Fnsku: { } fnsku } => _findings.Find(f => f.Fnsku == fnsku),
-            { OrderId: { } order } => _findings.Find(f => f.OrderId == order),
-            { ShipmentId: { } shipment } => _findings.Find(f => f.ShipmentId == shipment),
-            _ => _findings.FindAll(),
-        };
-        var lastRun = LastRunAt();
+            if (Stored() is { } stored)
+            {
+                // Filtered before copying; the filters below compare exactly (ordinal) either way.
+                all = stored.Values.Where(f =>
+                    (q.Fnsku is null || f.Fnsku == q.Fnsku) && (q.OrderId is null || f.OrderId == q.OrderId) && (q.ShipmentId is null || f.ShipmentId == q.ShipmentId))
+                    .Select(f => f.Copy()).ToList();
+                lastRun = _memory.LastRun;
+            }
+            else
+            {
+                all = q switch
+                {
+                    { Fnsku: { } fnsku } => _findings.Find(f => f.Fnsku == fnsku),
+                    { OrderId: { } order } => _findings.Find(f => f.OrderId == order),
+                    { ShipmentId: { } shipment } => _findings.Find(f => f.ShipmentId == shipment),
+                    _ => _findings.FindAll(),
+                };
+                lastRun = LastRunAt();
+                all = all.ToList();
+            }
+        }
         return all.Select(f => Read(f, lastRun)!).Where(f =>
                 (q.Status is null || f.Status == q.Status)
                 && (q.Type is null || f.Type == q.Type)
@@ -294,34 +430,72 @@ public sealed class FindingStore
         {
             throw new ArgumentException($"{status} is computed from dates, not set.", nameof(status));
         }
-        var doc = Get(id);
-        if (doc is null)
+        lock (_memory.Gate)
         {
-            return null;
+            var doc = Get(id);
+            if (doc is null)
+            {
+                return null;
+            }
+            doc.Lifecycle = status;
+            update?.Invoke(doc);
+            doc.History.Add(new StatusChangeDocument { At = _time.GetUtcNow().UtcDateTime, Status = doc.Status, Source = source, Note = note });
+            Write(doc);
+            return doc;
         }
-        doc.Lifecycle = status;
-        update?.Invoke(doc);
-        doc.History.Add(new StatusChangeDocument { At = _time.GetUtcNow().UtcDateTime, Status = doc.Status, Source = source, Note = note });
-        _findings.Update(doc);
-        return doc;
     }
 
     /// <summary>A person confirms a Review finding: inside its window it becomes Claimable (and stays so on re-scans).</summary>
     public FindingDocument? Confirm(string id, string source)
     {
-        var doc = Get(id);
-        if (doc is null)
+        lock (_memory.Gate)
         {
-            return null;
+            var doc = Get(id);
+            if (doc is null)
+            {
+                return null;
+            }
+            doc.Confirmed = true;
+            if (doc.ComputedStatus == FindingStatus.NeedsReview)
+            {
+                doc.ComputedStatus = FindingStatus.Claimable;
+                doc.History.Add(new StatusChangeDocument { At = _time.GetUtcNow().UtcDateTime, Status = doc.Status, Source = source, Note = "confirmed after review" });
+            }
+            Write(doc);
+            return doc;
         }
-        doc.Confirmed = true;
-        if (doc.ComputedStatus == FindingStatus.NeedsReview)
+    }
+
+    /// <summary>Updates one finding (in its own transaction unless one is open) and the memory copy after the commit (call under the gate).</summary>
+    private void Write(FindingDocument doc)
+    {
+        var own = _db.BeginTrans();
+        try
         {
-            doc.ComputedStatus = FindingStatus.Claimable;
-            doc.History.Add(new StatusChangeDocument { At = _time.GetUtcNow().UtcDateTime, Status = doc.Status, Source = source, Note = "confirmed after review" });
+            _findings.Update(doc);
+            if (own)
+            {
+                _db.Commit();
+            }
         }
-        _findings.Update(doc);
-        return doc;
+        catch
+        {
+            if (own)
+            {
+                _db.Rollback();
+            }
+            _memory.Stored = null;
+            throw;
+        }
+        if (!own)
+        {
+            _memory.Off = true;
+            _memory.Stored = null;
+        }
+        else if (_memory.Stored is { } stored)
+        {
+            stored[doc.Id] = AsStored(doc);
+        }
     }
 
     private static void Apply(FindingDocument doc, Finding f)

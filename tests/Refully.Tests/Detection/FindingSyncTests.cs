@@ -97,4 +97,40 @@ public sealed class FindingSyncTests : IDisposable
         a.Detected.Should().BeTrue();
         a.LastSeenAt.ToUniversalTime().Should().Be(_time.GetUtcNow().UtcDateTime);
     }
+
+    [Fact]
+    public void WhatTheStoreKeepsInMemoryReadsAsTheDataFileAndCopiesHandedOutDoNotChangeIt()
+    {
+        var path = Path.Combine(Path.GetTempPath(), $"refully-findings-{Guid.NewGuid():N}.db");
+        try
+        {
+            string fromMemory;
+            using (var db = new CompanionDatabase(path))
+            {
+                var store = new FindingStore(db, _time);
+                store.Sync([Lost("a"), Lost("b"), Lost("c")], "scan");
+                store.Query(new FindingQuery()).Should().HaveCount(3);
+                _time.Advance(TimeSpan.FromMilliseconds(1234.5678));
+                store.Sync([Lost("a", units: 5), Lost("b"), Lost("d"), Lost("e")], "page");
+                new FindingStore(db, _time).SetLifecycle("b", FindingStatus.Filed, "seller", "case", f => f.CaseId = "12345678901");
+                store.Confirm("d", "seller");
+
+                var handedOut = store.Get("a")!;
+                handedOut.Units = 99;
+                handedOut.Evidence.Clear();
+                store.Query(new FindingQuery()).Single(f => f.Id == "b").CaseId.Should().Be("12345678901", "another store of the same file wrote it");
+                fromMemory = Json(store.Query(new FindingQuery()));
+                store.Get("a")!.Units.Should().Be(5, "a copy handed out is not what the store keeps");
+                Json(store.Query(new FindingQuery { Fnsku = "X00a" })).Should().Be(Json(store.Query(new FindingQuery()).Where(f => f.Fnsku == "X00a")));
+            }
+            using (var reopened = new CompanionDatabase(path))
+            {
+                Json(new FindingStore(reopened, _time).Query(new FindingQuery())).Should().Be(fromMemory, "the memory copy equals what the data file holds");
+            }
+        }
+        finally
+        {
+            File.Delete(path);
+        }
+    }
 }
