@@ -58,12 +58,16 @@ public sealed class ImportedRecords
         {
             return [];
         }
-        var list = new List<T>(byId.Count);
+        // Ids are unique ignoring case (the dictionary's keys), so any sort by them gives the one order.
+        var ids = new string[byId.Count];
+        var records = new T[byId.Count];
+        var i = 0;
         foreach (var record in byId.Values)
         {
-            list.Add((T)record);
+            ids[i] = record.Id;
+            records[i++] = (T)record;
         }
-        list.Sort((a, b) => StringComparer.OrdinalIgnoreCase.Compare(a.Id, b.Id));
-        return list;
+        Array.Sort(ids, records, StringComparer.OrdinalIgnoreCase);
+        return records;
     }
 }

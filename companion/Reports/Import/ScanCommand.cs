@@ -96,7 +96,8 @@ public static class ScanCommand
 }
 
 /// <summary>
-/// With REFULLY_TIMINGS=1, `scan` writes each phase's time and the memory at its end to stderr (scripts/bench);
+/// With REFULLY_TIMINGS=1, `scan` writes each phase's time and the memory at its end to stderr (scripts/bench),
+/// with the bytes allocated so far, the collections of each generation and the time the GC paused the process;
 /// otherwise <see cref="Phase"/> is null and nothing is measured.
 /// </summary>
 internal sealed class PhaseTimings
@@ -110,7 +111,7 @@ internal sealed class PhaseTimings
         _last = now;
         var gc = GC.GetGCMemoryInfo();
         errors.WriteLine(FormattableString.Invariant(
-            $"phase {name,-15} {elapsed.TotalSeconds,6:F2} s   heap {GC.GetTotalMemory(false) >> 20,4} MB   working set {Environment.WorkingSet >> 20,4} MB   heap after last GC {gc.HeapSizeBytes >> 20,4} MB"));
+            $"phase {name,-15} {elapsed.TotalSeconds,6:F2} s   heap {GC.GetTotalMemory(false) >> 20,4} MB   working set {Environment.WorkingSet >> 20,4} MB   heap after last GC {gc.HeapSizeBytes >> 20,4} MB   allocated {GC.GetTotalAllocatedBytes() >> 20,5} MB   GCs {GC.CollectionCount(0)}/{GC.CollectionCount(1)}/{GC.CollectionCount(2)}   paused {GC.GetTotalPauseDuration().TotalSeconds:F2} s"));
     };
 
     private PhaseTimings() { }
