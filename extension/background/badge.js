@@ -7,11 +7,16 @@ const BADGES = {
   [States.needsPairing]: { text: "!", color: "#f29900", title: "Refully: pair with the companion" },
 };
 
+// The state last shown, so an unchanged state (every capture answers "paired") costs no three extension API
+// calls. Worker memory only: a restarted worker sets the badge again on its first answer.
+let shown = null;
+
 export async function showState(state) {
   const badge = BADGES[state];
-  if (!badge) {
+  if (!badge || state === shown) {
     return;
   }
+  shown = state;
   await Promise.all([
     chrome.action.setBadgeText({ text: badge.text }),
     chrome.action.setBadgeBackgroundColor({ color: badge.color }),

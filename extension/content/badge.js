@@ -28,11 +28,24 @@ Refully.badge = (() => {
 
   const signature = ({ finding: f }) => [f.status, f.units, f.amount, f.currency, f.deadline, f.explanation].join("|");
 
+  // The chip (button with status dot, units, amount, deadline) is built once and cloned for every badge:
+  // one native deep clone instead of seven elements built one by one.
+  let chipTemplate = null;
+  const cloneChip = () => (chipTemplate ??= element("button", { type: "button", className: "chip", "aria-expanded": "false", "data-part": "chip" },
+    element("span", { className: "dot", "data-part": "status" }),
+    element("span", { "data-part": "units" }),
+    element("span", { className: "sep" }, "·"),
+    element("span", { "data-part": "amount" }),
+    element("span", { className: "sep" }, "·"),
+    element("span", { "data-part": "deadline" }))).cloneNode(true);
+
   function create(item, { onDismissed }) {
     const { host, root } = shadowHost("refully-badge", STYLE);
-    const chip = element("button", { type: "button", className: "chip", "aria-expanded": "false", "data-part": "chip" });
-    const card = element("div", { className: "card", role: "dialog", "data-part": "card", hidden: true });
-    root.append(chip, card);
+    const chip = cloneChip();
+    const parts = chip.children;
+    const texts = { units: parts[1], amount: parts[3], deadline: parts[5] };
+    root.append(chip);
+    let card = null; // built when first opened (a page shows many badges; few are opened)
     let current = item;
 
     const closeOnOutsideClick = event => {
@@ -42,23 +55,26 @@ Refully.badge = (() => {
     };
     function setOpen(open) {
       if (open) {
+        card ??= root.appendChild(element("div", { className: "card", role: "dialog", "data-part": "card", hidden: true }));
         fillCard(card, current, onDismissed);
         document.addEventListener("click", closeOnOutsideClick, true);
       } else {
         document.removeEventListener("click", closeOnOutsideClick, true);
       }
-      card.hidden = !open;
+      if (card) {
+        card.hidden = !open;
+      }
       chip.setAttribute("aria-expanded", String(open));
     }
     chip.addEventListener("click", event => {
       if (event.isTrusted) {
-        setOpen(card.hidden);
+        setOpen(!card || card.hidden);
       }
     });
     host.refullyDraw = next => {
       current = next;
-      drawChip(host, chip, next);
-      if (!card.hidden) {
+      drawChip(host, chip, texts, next);
+      if (card && !card.hidden) {
         fillCard(card, next, onDismissed);
       }
     };
@@ -66,21 +82,7 @@ Refully.badge = (() => {
     return host;
   }
 
-  // The chip's parts, built once and cloned for every badge (cheaper than building each one).
-  let chipParts = null;
-  function cloneChipParts() {
-    chipParts ??= [
-      element("span", { className: "dot", "data-part": "status" }),
-      element("span", { "data-part": "units" }),
-      element("span", { className: "sep" }, "·"),
-      element("span", { "data-part": "amount" }),
-      element("span", { className: "sep" }, "·"),
-      element("span", { "data-part": "deadline" }),
-    ];
-    return chipParts.map(part => part.cloneNode(true));
-  }
-
-  function drawChip(host, chip, item) {
+  function drawChip(host, chip, texts, item) {
     const { finding } = item;
     const status = format.status(finding.status);
     host.dataset.refullyFinding = finding.id;
@@ -90,15 +92,12 @@ Refully.badge = (() => {
     const title = `Refully: ${format.type(finding.type)}, ${status.label}`;
     chip.title = title;
     chip.setAttribute("aria-label", title);
-    const parts = cloneChipParts();
-    parts[1].textContent = format.units(finding.units);
-    parts[3].textContent = format.money(finding.amount, finding.currency);
-    parts[5].textContent = format.deadline(finding);
-    chip.replaceChildren(...parts);
+    texts.units.textContent = format.units(finding.units);
+    texts.amount.textContent = format.money(finding.amount, finding.currency);
+    texts.deadline.textContent = format.deadline(finding);
   }
 
-  // The card is built when it is first opened (a page shows many badges; few are opened), and again
-  // when its finding changed.
+  // The card's content is built when it is first opened, and again when its finding changed.
   function fillCard(card, item, onDismissed) {
     const key = signature(item);
     if (card.dataset.drawn === key) {

@@ -1,22 +1,30 @@
 // Serialises the page the way the seller sees it. Katal (`kat-*`) components keep their text and their
 // real inputs in open shadow roots, which outerHTML drops; getHTML({ shadowRoots }) (Chrome 125+) writes
 // each root we pass as <template shadowrootmode="open">, which the companion reads back.
+// What the companion never reads is left out, so it is neither serialised twice nor sent (see
+// docs/extension.md "Capture size"): pass-through shadow roots, script bodies, Refully's own hosts, and the
+// <style>/<script> a shadow root starts with (the companion drops exactly those before parsing:
+// companion/Pages/ShadowStyles.cs, and leaves a root's style/script out when composing).
 globalThis.Refully ??= {};
 
 Refully.capture = (() => {
+  const ELEMENT = 1;
+  const TEXT = 3;
+  const COMMENT = 8;
+
   // A root that only styles its host and shows the host's own children (<style> + one default <slot>, as
   // Katal's table rows and body cells have): composing it gives exactly the light children, so serialising
   // it adds nothing but bytes. On a 500-row Katal table these are ~6,000 of the page's roots.
   function isPassThrough(root) {
     let slots = 0;
     for (let node = root.firstChild; node; node = node.nextSibling) {
-      if (node.nodeType === Node.ELEMENT_NODE) {
+      if (node.nodeType === ELEMENT) {
         if (node.localName === "slot" && !node.hasAttribute("name") && !node.firstChild) {
           slots++;
         } else if (node.localName !== "style" && node.localName !== "link") {
           return false;
         }
-      } else if (node.nodeType === Node.TEXT_NODE && node.data.trim() !== "") {
+      } else if (node.nodeType === TEXT && node.data.trim() !== "") {
         return false;
       }
     }
@@ -42,12 +50,156 @@ Refully.capture = (() => {
     return found;
   }
 
+  // Inline scripts at least this long (app state, bundles) are not serialised at all: getHTML would copy
+  // every character only for the strip below to throw it away (0.7 MB of state on the benchmark page).
+  const LONG_SCRIPT = 2048;
+  // Elements whose start tag may be written here (taken from a shallow clone: built-in containers only, so
+  // cloning runs no page code and loads nothing).
+  const SPLITTABLE = new Set(["html", "head", "body", "div", "main", "section", "article", "aside", "header", "footer", "nav", "form", "span", "p", "ul", "ol", "li"]);
+  const HTML_NS = "http://www.w3.org/1999/xhtml";
+
+  const startTag = element => {
+    const shallow = element.cloneNode(false).outerHTML;
+    return shallow.slice(0, shallow.length - element.localName.length - 3); // without "</name>"
+  };
+  const escapeText = text => text.replace(/&/g, "&amp;").replace(/\u00a0/g, "&nbsp;").replace(/</g, "&lt;").replace(/>/g, "&gt;");
+
+  // Long scripts of the light DOM whose every ancestor can be written piece by piece (see serialise).
+  function longScripts(shadowHosts) {
+    const scripts = new Set();
+    const ancestors = new Set();
+    for (const script of document.scripts) {
+      const body = script.firstChild;
+      if (!body || body.nodeType !== TEXT || (body.length < LONG_SCRIPT && !body.nextSibling)) {
+        continue;
+      }
+      const chain = [];
+      let splittable = true;
+      for (let element = script.parentElement; element && !ancestors.has(element); element = element.parentElement) {
+        if (element.namespaceURI !== HTML_NS || !SPLITTABLE.has(element.localName) || element.hasAttribute("is") || shadowHosts.has(element)) {
+          splittable = false;
+          break;
+        }
+        chain.push(element);
+      }
+      if (splittable) {
+        scripts.add(script);
+        for (const element of chain) {
+          ancestors.add(element);
+        }
+      }
+    }
+    return { scripts, ancestors };
+  }
+
+  // "<!DOCTYPE html><html …>…</html>" minus what the companion never reads. Equal to
+  // documentElement.getHTML({ shadowRoots }) with script bodies emptied, but long scripts are skipped rather
+  // than serialised and cut out: the elements on their way up are written child by child (native getHTML
+  // for every other child), the long scripts as their empty start and end tags.
+  function serialise(shadowRoots) {
+    const options = { shadowRoots };
+    const shadowHosts = new Set(shadowRoots.map(root => root.host));
+    const { scripts, ancestors } = longScripts(shadowHosts);
+    if (scripts.size === 0) {
+      return document.documentElement.getHTML(options);
+    }
+    const parts = [];
+    const write = node => {
+      if (node.nodeType === ELEMENT) {
+        if (scripts.has(node)) {
+          parts.push(startTag(node), "</script>");
+        } else if (ancestors.has(node)) {
+          parts.push(startTag(node));
+          writeChildren(node);
+          parts.push(`</${node.localName}>`);
+        } else {
+          parts.push(outerHTML(node, options));
+        }
+      } else if (node.nodeType === TEXT) {
+        parts.push(escapeText(node.data));
+      } else if (node.nodeType === COMMENT) {
+        parts.push(`<!--${node.data}-->`);
+      }
+    };
+    const writeChildren = parent => {
+      for (let child = parent.firstChild; child; child = child.nextSibling) {
+        write(child);
+      }
+    };
+    writeChildren(document.documentElement);
+    return parts.join("");
+  }
+
+  // An element's own markup with its captured shadow roots: the element serialised alone inside a
+  // throwaway parent would run page code for custom elements, so the start tag comes from the attributes.
+  const VOID = new Set(["area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "source", "track", "wbr", "basefont", "bgsound", "frame", "keygen", "param"]);
+  function outerHTML(element, options) {
+    if (SPLITTABLE.has(element.localName) && element.namespaceURI === HTML_NS && !element.hasAttribute("is")) {
+      return startTag(element) + element.getHTML(options) + `</${element.localName}>`;
+    }
+    // Any other element: one getHTML of a parent would re-serialise its siblings too, so write the tag here.
+    const name = element.namespaceURI === HTML_NS || !element.prefix ? element.localName : element.tagName;
+    let tag = `<${name}`;
+    for (const attribute of element.attributes) {
+      tag += ` ${attributeName(attribute)}="${escapeAttribute(attribute.value)}"`;
+    }
+    tag += ">";
+    if (element.namespaceURI === HTML_NS && VOID.has(element.localName)) {
+      return tag;
+    }
+    return tag + element.getHTML(options) + `</${name}>`;
+  }
+
+  const XML_NS = "http://www.w3.org/XML/1998/namespace";
+  const XMLNS_NS = "http://www.w3.org/2000/xmlns/";
+  const XLINK_NS = "http://www.w3.org/1999/xlink";
+  function attributeName(attribute) {
+    switch (attribute.namespaceURI) {
+      case null: return attribute.localName;
+      case XML_NS: return `xml:${attribute.localName}`;
+      case XMLNS_NS: return attribute.localName === "xmlns" ? "xmlns" : `xmlns:${attribute.localName}`;
+      case XLINK_NS: return `xlink:${attribute.localName}`;
+      default: return attribute.name;
+    }
+  }
+
+  // How this Chromium escapes attribute values (< and > since Chrome 138), learnt once from a detached element.
+  let escapesAngles = null;
+  function escapeAttribute(value) {
+    if (escapesAngles === null) {
+      const probe = document.createElement("i");
+      probe.setAttribute("t", "<");
+      escapesAngles = probe.outerHTML.includes("&lt;");
+    }
+    let escaped = value.replace(/&/g, "&amp;").replace(/\u00a0/g, "&nbsp;").replace(/"/g, "&quot;");
+    if (escapesAngles) {
+      escaped = escaped.replace(/</g, "&lt;").replace(/>/g, "&gt;");
+    }
+    return escaped;
+  }
+
+  // One pass over the serialised page: Refully's hosts go (the companion sees the page as Seller Central drew
+  // it, and a capture taken after badges were drawn equals the one taken before), script bodies go (the
+  // companion reads no script, and inline app state can hold buyer data), and the <style>/<script> elements a
+  // shadow root starts with go, keeping the white space between them: exactly what ShadowStyles.Strip removes
+  // before the companion parses (it skips " \t\n\f\r", nothing else, between them).
+  const LEADING = "(?:[ \\t\\n\\f\\r]*<style\\b[^>]*>[\\s\\S]*?</style>|[ \\t\\n\\f\\r]*<script\\b[^>]*>[\\s\\S]*?</script>)";
+  const STRIP = new RegExp(
+    `(<template shadowrootmode="open"[^>]*>)(${LEADING}+)|(<script\\b[^>]*>)[\\s\\S]*?</script>|<refully-(badge|panel|claim-card)\\b[^>]*></refully-\\4>`, "gi");
+  const LEADING_ELEMENT = /<style\b[^>]*>[\s\S]*?<\/style>|<script\b[^>]*>[\s\S]*?<\/script>/gi;
+  const strip = html => html.replace(STRIP, (match, template, leading, script) => {
+    if (template) {
+      return template + leading.replace(LEADING_ELEMENT, "");
+    }
+    return script ? `${script}</script>` : "";
+  });
+
   // { url, title, capturedAt, html, shadowRoots } for the current document. `shadowRoots` is returned so
   // the watcher can observe mutations inside them (a document observer does not see into shadow trees)
   // and the badges can look for rows inside them.
   function capturePage(isOwnNode) {
     const shadowRoots = openShadowRoots(isOwnNode);
-    const body = Refully.ownNodes.stripFrom(document.documentElement.getHTML({ shadowRoots }));
+    const body = strip(serialise(shadowRoots));
     return {
       url: location.href,
       title: document.title,
@@ -57,5 +209,5 @@ Refully.capture = (() => {
     };
   }
 
-  return { capturePage, isPassThrough, openShadowRoots };
+  return { capturePage, isPassThrough, openShadowRoots, serialise, strip };
 })();

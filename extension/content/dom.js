@@ -38,12 +38,14 @@ Refully.dom = (() => {
   // A host element for Refully's UI with an open shadow root holding `css`. Key and pointer events stop at
   // the shadow root, so typing a reason or clicking a button never reaches the page's own shortcuts or row
   // click handlers. The host is registered as Refully's own node (see own-nodes.js).
+  const FENCED = ["click", "dblclick", "mousedown", "mouseup", "pointerdown", "pointerup", "keydown", "keyup", "keypress", "input", "change", "submit", "focusin", "focusout"];
+  const stop = event => event.stopPropagation();
   function shadowHost(tag, css) {
     const host = Refully.ownNodes.register(document.createElement(tag));
     const root = host.attachShadow({ mode: "open" });
     adoptStyle(root, css);
-    for (const type of ["click", "dblclick", "mousedown", "mouseup", "pointerdown", "pointerup", "keydown", "keyup", "keypress", "input", "change", "submit", "focusin", "focusout"]) {
-      root.addEventListener(type, event => event.stopPropagation());
+    for (const type of FENCED) {
+      root.addEventListener(type, stop);
     }
     return { host, root };
   }

@@ -20,9 +20,18 @@ Refully.findingActions = (() => {
     .message:empty { display: none; }
   `;
 
+  // The buttons and the message line, built once and cloned for every finding (the panel lists every
+  // finding of the page, a badge's card builds them when opened); one click listener per finding.
+  let template = null;
+  const button = (action, label) => element("button", { type: "button", "data-action": action }, label);
+  const cloneActions = () => (template ??= element("div", { "data-part": "actions" },
+    element("div", { className: "actions" }, button("details", "Details"), button("claim", "Claim"), button("dismiss", "Dismiss…")),
+    element("p", { className: "message", "data-part": "message", role: "status" }))).cloneNode(true);
+
   // onDismissed(finding) runs after the companion recorded the dismissal.
   function build(finding, { onDismissed }) {
-    const message = element("p", { className: "message", "data-part": "message", role: "status" });
+    const actions = cloneActions();
+    const message = actions.lastElementChild;
     const say = text => { message.textContent = text; };
     const ask = async (action, args) => {
       say("");
@@ -33,34 +42,31 @@ Refully.findingActions = (() => {
         return null;
       }
     };
-    const trusted = handler => event => {
-      if (event.isTrusted) {
-        handler(event);
-      }
-    };
 
-    const button = (action, label) => element("button", { type: "button", "data-action": action }, label);
-    const details = button("details", "Details");
-    const claim = button("claim", "Claim");
-    const dismiss = button("dismiss", "Dismiss…");
-    const actions = element("div", { "data-part": "actions" }, element("div", { className: "actions" }, details, claim, dismiss), message);
-
-    details.addEventListener("click", trusted(() => ask("openFindingDetails", { id: finding.id })));
-    claim.addEventListener("click", trusted(async () => {
-      const opened = await ask("claimFinding", { id: finding.id });
-      if (opened) {
-        say(opened.warning || "Opened the case form in a new tab: check what Refully filled, then submit it yourself.");
-      }
-    }));
     let form = null; // built on the first Dismiss… (most findings are never dismissed)
-    dismiss.addEventListener("click", trusted(() => {
-      form ??= dismissForm(finding, ask, onDismissed);
-      if (!form.isConnected) {
-        message.before(form);
+    const run = {
+      details: () => ask("openFindingDetails", { id: finding.id }),
+      claim: async () => {
+        const opened = await ask("claimFinding", { id: finding.id });
+        if (opened) {
+          say(opened.warning || "Opened the case form in a new tab: check what Refully filled, then submit it yourself.");
+        }
+      },
+      dismiss: () => {
+        form ??= dismissForm(finding, ask, onDismissed);
+        if (!form.isConnected) {
+          message.before(form);
+        }
+        form.hidden = false;
+        form.querySelector("input").focus();
+      },
+    };
+    actions.addEventListener("click", event => {
+      const action = event.target.closest("[data-action]")?.dataset.action;
+      if (event.isTrusted && Object.hasOwn(run, action)) {
+        run[action]();
       }
-      form.hidden = false;
-      form.querySelector("input").focus();
-    }));
+    });
     return actions;
   }
 

@@ -34,11 +34,19 @@ Refully.format = (() => {
   }
 
   // Dates arrive as "yyyy-mm-dd" (calendar dates, no time zone): format them in UTC so they never shift.
+  // A page shows the same few deadlines on many badges: each is formatted once.
+  const dates = new Map();
   function date(isoDate) {
-    const parsed = new Date(`${isoDate}T00:00:00Z`);
-    return Number.isNaN(parsed.getTime())
-      ? String(isoDate ?? "")
-      : dateFormat.format(parsed);
+    let text = dates.get(isoDate);
+    if (text === undefined) {
+      const parsed = new Date(`${isoDate}T00:00:00Z`);
+      text = Number.isNaN(parsed.getTime()) ? String(isoDate ?? "") : dateFormat.format(parsed);
+      if (dates.size > 1000) {
+        dates.clear();
+      }
+      dates.set(isoDate, text);
+    }
+    return text;
   }
 
   const units = n => `${n} ${n === 1 ? "unit" : "units"}`;

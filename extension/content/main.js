@@ -40,11 +40,18 @@ globalThis.Refully ??= {};
       const answered = performance.now();
       const drawn = show(result, page.shadowRoots);
       const done = performance.now();
+      const mainThreadMs = captured - started + sendMs + (done - answered);
+      const companionMs = result.companionMs?.total ?? null;
+      const worker = result.workerMs ?? null;
       Refully.timings.publish({
-        captureMs: captured - started, sendMs, drawMs: done - answered, mainThreadMs: captured - started + sendMs + (done - answered),
+        captureMs: captured - started, sendMs, drawMs: done - answered, mainThreadMs,
         endToEndMs: done - started, htmlChars: html.length, rows: drawn.rows, badges: drawn.badges, url,
         placeMs: drawn.placeMs ?? 0, badgesMs: drawn.badgesMs ?? 0, panelMs: drawn.panelMs ?? 0,
-        companionMs: result.companionMs?.total ?? null, companionDetectMs: result.companionMs?.detect ?? null,
+        companionMs, companionDetectMs: result.companionMs?.detect ?? null,
+        hopMs: companionMs === null ? null : done - started - mainThreadMs - companionMs,
+        workerMs: worker?.total ?? null, messagingMs: worker ? answered - captured - sendMs - worker.total : null,
+        workerSettingsMs: worker?.settings ?? null, workerPingMs: worker?.ping ?? null, workerStringifyMs: worker?.stringify ?? null,
+        workerFetchMs: worker?.fetch ?? null, workerReadMs: worker?.read ?? null, workerBadgeMs: worker?.badge ?? null,
       });
     } catch (error) {
       suggestions.clear();

@@ -28,17 +28,28 @@ Refully.panelFindings = (() => {
       ...items.map(item => entry(item, placed.get(item.finding.id)?.length ?? 0, onDismissed)))];
   }
 
+  // One finding's entry, cloned from a template built once and filled with text.
+  let template = null;
+  const cloneEntry = () => (template ??= element("li", { className: "finding" },
+    element("div", { className: "head" }, element("span", { className: "dot" }), element("span", { className: "type" }), element("span")),
+    element("p", { className: "facts", "data-part": "facts" }),
+    element("p", { className: "where", "data-part": "where" }))).cloneNode(true);
+
   function entry({ finding }, rows, onDismissed) {
     const status = format.status(finding.status);
-    const dot = element("span", { className: "dot" });
+    const li = cloneEntry();
+    li.dataset.findingId = finding.id;
+    li.dataset.status = finding.status;
+    li.dataset.rows = String(rows);
+    const [head, facts, where] = li.children;
+    const [dot, type, label] = head.children;
     dot.style.setProperty("--status", status.color);
-    return element("li", { className: "finding", "data-finding-id": finding.id, "data-status": finding.status, "data-rows": String(rows) },
-      element("div", { className: "head" }, dot, element("span", { className: "type" }, format.type(finding.type)), element("span", {}, status.label)),
-      element("p", { className: "facts", "data-part": "facts" },
-        `${format.units(finding.units)} · ${format.money(finding.amount, finding.currency)} · ${format.deadline(finding)}`),
-      element("p", { className: "where", "data-part": "where" },
-        rows === 0 ? "Not in a row on this page" : `Marked on ${rows} ${rows === 1 ? "row" : "rows"}`),
-      Refully.findingActions.build(finding, { onDismissed }));
+    type.textContent = format.type(finding.type);
+    label.textContent = status.label;
+    facts.textContent = `${format.units(finding.units)} · ${format.money(finding.amount, finding.currency)} · ${format.deadline(finding)}`;
+    where.textContent = rows === 0 ? "Not in a row on this page" : `Marked on ${rows} ${rows === 1 ? "row" : "rows"}`;
+    li.append(Refully.findingActions.build(finding, { onDismissed }));
+    return li;
   }
 
   return { build, STYLE };

@@ -7,20 +7,25 @@ import { readConnectionState, stateOfError } from "../connection-state.js";
 import { getSettings } from "../settings.js";
 
 export async function capturePage(args, sender) {
+  const started = performance.now();
   const page = validCapture(args, sender);
-  const { token } = await getSettings();
-  if (!token) {
+  const settings = await getSettings();
+  if (!settings.token) {
     // Not paired: nothing is sent. Only find out whether the companion runs, to show the right hint.
     const { state } = await readConnectionState();
     return { state };
   }
   try {
     let companionMs = null;
+    const marks = {};
     const answer = await callCompanion("/api/pages", {
-      method: "POST", body: page, onHeaders: headers => { companionMs = serverTiming(headers.get("Server-Timing")); },
+      method: "POST", body: page, settings, marks, onHeaders: headers => { companionMs = serverTiming(headers.get("Server-Timing")); },
     });
     await showState(States.paired);
-    return { state: States.paired, answer, companionMs };
+    const done = performance.now();
+    const workerMs = { settings: marks.settings - started, ping: marks.ping - marks.settings, stringify: marks.stringify - marks.ping,
+      fetch: marks.fetch - marks.stringify, read: marks.read - marks.fetch, badge: done - marks.read, total: done - started };
+    return { state: States.paired, answer, companionMs, workerMs };
   } catch (error) {
     const state = stateOfError(error);
     if (!state) {
