@@ -30,7 +30,7 @@ public static class PageSummary
 
     private static PageTable HtmlTable(IElement table)
     {
-        var rows = table.QuerySelectorAll("tr").Where(r => r.Closest("table") == table).ToList();
+        var rows = Parsers.PageTables.Rows(table);
         var headerRow = rows.FirstOrDefault(r => r.Children.Any(c => c.LocalName == "th"));
         var headers = headerRow?.Children.Select(c => Text.Normalize(c.TextContent)).ToList() ?? [];
         return new PageTable(headers, rows.Count(r => r != headerRow && r.Children.Any(c => c.LocalName == "td")));
@@ -38,7 +38,7 @@ public static class PageSummary
 
     private static PageTable KatTable(IElement table)
     {
-        var rows = table.QuerySelectorAll("kat-table-row").Where(r => r.Closest("kat-table") == table).ToList();
+        var rows = Parsers.PageTables.Rows(table);
         var headerRow = rows.FirstOrDefault(r => r.Closest("kat-table-head") is not null) ?? rows.FirstOrDefault();
         var headers = headerRow?.QuerySelectorAll("kat-table-cell").Select(c => Text.Normalize(c.TextContent)).ToList() ?? [];
         return new PageTable(headers, rows.Count(r => r != headerRow));

@@ -90,9 +90,49 @@ public static class PageTables
         return new ReportValueFormat { DecimalComma = commaDecimal && marketplace != "MX", DayFirst = !monthFirst, DayFirstCertain = true };
     }
 
-    private static List<IElement> Rows(IElement table) => table.LocalName == "table"
-        ? table.QuerySelectorAll("tr").Where(r => r.Closest("table") == table).ToList()
-        : table.QuerySelectorAll("kat-table-row").Where(r => r.Closest("kat-table") == table).ToList();
+    /// <summary>The table's own rows (not those of a table inside it).</summary>
+    internal static List<IElement> Rows(IElement table) => table.LocalName == "table"
+        ? Own(table, "tr", "table")
+        : Own(table, "kat-table-row", "kat-table");
+
+    /// <summary>
+    /// The elements named <paramref name="name"/> under <paramref name="root"/> whose nearest ancestor named
+    /// <paramref name="stop"/> is <paramref name="root"/>, in document order: what
+    /// <c>root.QuerySelectorAll(name).Where(e =&gt; e.Closest(stop) == root)</c> gives, in one walk that does not enter a
+    /// nested <paramref name="stop"/> (instead of a selector match per element and a walk up from each).
+    /// </summary>
+    internal static List<IElement> Own(IElement root, string name, string stop)
+    {
+        var found = new List<IElement>();
+        var stack = new Stack<IElement>();
+        Push(stack, root);
+        while (stack.Count > 0)
+        {
+            var element = stack.Pop();
+            if (element.LocalName == name)
+            {
+                found.Add(element);
+            }
+            if (element.LocalName != stop)
+            {
+                Push(stack, element);
+            }
+        }
+        return found;
+    }
+
+    /// <summary>Pushes the element children of <paramref name="parent"/>, last first (child nodes by index: Children filters anew on each access).</summary>
+    private static void Push(Stack<IElement> stack, IElement parent)
+    {
+        var nodes = parent.ChildNodes;
+        for (var i = nodes.Length - 1; i >= 0; i--)
+        {
+            if (nodes[i] is IElement child)
+            {
+                stack.Push(child);
+            }
+        }
+    }
 
     private static int HeaderRowIndex(IElement table, List<IElement> rows)
     {
@@ -104,7 +144,7 @@ public static class PageTables
 
     private static IEnumerable<string> Cells(IElement row) => row.LocalName == "tr"
         ? row.Children.Where(c => c.LocalName is "td" or "th").Select(c => c.TextContent)
-        : row.QuerySelectorAll("kat-table-cell").Where(c => c.Closest("kat-table-row") == row).Select(c => c.TextContent);
+        : Own(row, "kat-table-cell", "kat-table-row").Select(c => c.TextContent);
 }
 
 /// <summary>A found table: its columns by name and its body rows' normalised cell texts.</summary>
