@@ -17,9 +17,28 @@ public sealed class ManifestTests
     [Fact]
     public void ContentScriptsRunOnEverySellerCentralHostTheCompanionKnows()
     {
-        var matches = Manifest().GetProperty("content_scripts").EnumerateArray()
-            .SelectMany(s => s.GetProperty("matches").EnumerateArray()).Select(m => m.GetString()!).Order();
-        matches.Should().Equal(SellerCentralPatterns());
+        var scripts = Manifest().GetProperty("content_scripts").EnumerateArray().ToList();
+        scripts.Should().NotBeEmpty();
+        foreach (var script in scripts)
+        {
+            script.GetProperty("matches").EnumerateArray().Select(m => m.GetString()!).Order().Should().Equal(SellerCentralPatterns());
+        }
+    }
+
+    [Fact]
+    public void OnlyTheShadowRootFinderRunsInThePagesOwnWorld()
+    {
+        // The page's world shares globals with Seller Central's scripts: only the capture walk may run there
+        // (it reads the DOM and dispatches events); everything that holds state or calls chrome.* stays isolated.
+        var inPageWorld = Manifest().GetProperty("content_scripts").EnumerateArray()
+            .Where(s => s.TryGetProperty("world", out var world) && world.GetString() == "MAIN").ToList();
+        inPageWorld.Should().ContainSingle();
+        inPageWorld[0].GetProperty("js").EnumerateArray().Select(f => f.GetString()).Should()
+            .Equal("extension/content/capture-page.js", "extension/content/page-world.js");
+        foreach (var file in new[] { "capture-page.js", "page-world.js" })
+        {
+            File.ReadAllText(Path.Combine(RepositoryRoot.Path, "extension", "content", file)).Should().NotContain("chrome.");
+        }
     }
 
     [Fact]

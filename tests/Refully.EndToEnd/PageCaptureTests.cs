@@ -80,6 +80,67 @@ public sealed class PageCaptureTests(ChromiumFixture chromium)
         returns.PageType.Should().Be("Unrecognised", "the address says Customer Returns but the page still shows the reimbursements table, and the companion's DOM check refuses it");
     }
 
+    public static TheoryData<string> CapturedPages() => new()
+    {
+        ChromiumFixture.LedgerPath,
+        ChromiumFixture.ReportPath("REIMBURSEMENTS"),
+        $"/reportcentral/INVENTORY_LEDGER/0/bench/{Uri.EscapeDataString("{\"pageOffset\":1}")}",
+    };
+
+    [Theory]
+    [MemberData(nameof(CapturedPages))]
+    public async Task TheCaptureLeavesOutOnlyWhatTheCompanionDropsAnyway(string path)
+    {
+        // Arrange: a page with Refully's panel drawn (no companion: it says offline), Katal roots with and
+        // without content, header cells whose roots start with <style>, and (the benchmark page) long inline scripts.
+        await chromium.ResetAsync("http://127.0.0.1:9");
+        var page = await chromium.OpenSellerCentralAsync(path);
+        await Expect(page.Locator("refully-panel [data-part=body]")).ToHaveAttributeAsync("data-state", "offline");
+
+        // Act: in one task, the extension's capture (its own code, run in the page) and the page serialised
+        // with every open shadow root and every script body.
+        var source = await File.ReadAllTextAsync(Path.Combine(RepositoryRoot.Path, "extension", "content", "capture-page.js"));
+        var both = await page.EvaluateAsync<string[]>(
+            """
+            source => {
+              (0, eval)(source);
+              const { capture } = window.Refully;
+              const refully = element => element.localName.startsWith("refully-");
+              const captured = "<!DOCTYPE html>" + capture.strip(capture.serialise(capture.openShadowRoots(refully)));
+              const every = [];
+              const pending = [document];
+              while (pending.length) {
+                for (const element of pending.pop().querySelectorAll("*")) {
+                  if (element.shadowRoot) {
+                    every.push(element.shadowRoot);
+                    pending.push(element.shadowRoot);
+                  }
+                }
+              }
+              return [captured, "<!DOCTYPE html>" + document.documentElement.getHTML({ shadowRoots: every })];
+            }
+            """, source);
+        var (captured, full) = (both[0], both[1]);
+
+        // Assert: fewer characters, and the companion composes both to the same page once it leaves out what it
+        // never reads (scripts, Refully's own elements) and the empty <slot> an empty Katal cell's pass-through
+        // root leaves behind (no text, no element: nothing a parser sees).
+        captured.Length.Should().BeLessThan(full.Length);
+        Composed(captured).Should().Be(Composed(full));
+    }
+
+    private static string Composed(string html)
+    {
+        var document = Refully.Companion.Pages.ComposedDocument.Parse(html).Document;
+        foreach (var element in document.QuerySelectorAll("*")
+                     .Where(e => e.LocalName is "script" || e.LocalName.StartsWith("refully-", StringComparison.Ordinal) || (e.LocalName is "slot" && e.ChildNodes.Length == 0))
+                     .ToList())
+        {
+            element.Remove();
+        }
+        return document.DocumentElement.OuterHtml;
+    }
+
     internal static Task<PageVisitDocument> WaitForVisitAsync(CompanionServer companion, string path) =>
         Eventually.Until(
             () => companion.Pages.RecentVisits(20).FirstOrDefault(v => v.Path == path),
