@@ -1,6 +1,7 @@
 using System.Buffers;
 using System.Globalization;
 using System.Runtime.CompilerServices;
+using System.Runtime.InteropServices;
 using System.Runtime.ExceptionServices;
 using System.Security.Cryptography;
 using System.Text;
@@ -34,6 +35,7 @@ public sealed class DetectionEngine(PolicyTable policies, IReadOnlyList<IDetecto
         using var ready = new SemaphoreSlim(0);
         var workers = Math.Max(1, Math.Min(Environment.ProcessorCount, detectors.Count));
 
+        [MethodImpl(MethodImplOptions.AggressiveOptimization)] // runs once per chunk, long enough to matter, too rarely to be re-compiled soon
         void EvaluateChunk(Chunk chunk, WorkerState state)
         {
             var confidence = detectors[chunk.Detector].Confidence;
@@ -133,8 +135,57 @@ public sealed class DetectionEngine(PolicyTable policies, IReadOnlyList<IDetecto
                 }
             }
         }
-        var sorted = byId.Values.ToArray();
-        Array.Sort(sorted, CompareFindings);
+        return Sort(byId.Values.ToArray());
+    }
+
+    /// <summary>
+    /// Deadline, then type, then id (ordinal): the findings are put into buckets of one deadline and type (a few
+    /// hundred findings each) in bucket order, and only each bucket is sorted, by id. The same order as one sort with
+    /// the three keys (ids are unique), with a fraction of the comparisons.
+    /// </summary>
+    private static Finding[] Sort(Finding[] findings)
+    {
+        var bucketOf = new long[findings.Length];
+        var counts = new Dictionary<long, int>();
+        for (var i = 0; i < findings.Length; i++)
+        {
+            var type = (int)findings[i].Type;
+            if ((uint)type >= 64)
+            {
+                Array.Sort(findings, CompareFindings); // not a known type: one plain sort
+                return findings;
+            }
+            var bucket = bucketOf[i] = (long)findings[i].Deadline.DayNumber * 64 + type;
+            CollectionsMarshal.GetValueRefOrAddDefault(counts, bucket, out _)++;
+        }
+        var buckets = counts.Keys.ToArray();
+        Array.Sort(buckets);
+        var start = new Dictionary<long, int>(buckets.Length);
+        var at = 0;
+        foreach (var bucket in buckets)
+        {
+            start[bucket] = at;
+            at += counts[bucket];
+        }
+        var sorted = new Finding[findings.Length];
+        var ids = new string[findings.Length];
+        for (var i = 0; i < findings.Length; i++)
+        {
+            ref var next = ref CollectionsMarshal.GetValueRefOrNullRef(start, bucketOf[i]);
+            sorted[next] = findings[i];
+            ids[next] = findings[i].Id;
+            next++;
+        }
+        at = 0;
+        foreach (var bucket in buckets)
+        {
+            var count = counts[bucket];
+            if (count > 1)
+            {
+                Array.Sort(ids, sorted, at, count, StringComparer.Ordinal);
+            }
+            at += count;
+        }
         return sorted;
     }
 
@@ -169,8 +220,7 @@ public sealed class DetectionEngine(PolicyTable policies, IReadOnlyList<IDetecto
         }
     }
 
-    /// <summary>Deadline, then type, then id (ordinal). Optimised at once: it runs a few million times in one sort, too briefly to be re-compiled.</summary>
-    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    /// <summary>Deadline, then type, then id (ordinal).</summary>
     private static int CompareFindings(Finding a, Finding b)
     {
         var c = a.Deadline.CompareTo(b.Deadline);
@@ -218,6 +268,7 @@ public sealed class DetectionEngine(PolicyTable policies, IReadOnlyList<IDetecto
         failed?.Throw();
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static Finding Evaluate(Candidate c, Confidence confidence, DateOnly asOf, Valuer valuer, PolicyEntry policy, WorkerState state)
     {
         var eligibleFrom = c.ReferenceDate.AddDays(policy.WaitDays);
@@ -226,7 +277,7 @@ public sealed class DetectionEngine(PolicyTable policies, IReadOnlyList<IDetecto
             : asOf > deadline ? FindingStatus.Expired
             : confidence == Confidence.High ? FindingStatus.Claimable
             : FindingStatus.NeedsReview;
-        var value = valuer.Value(c);
+        var value = valuer.Appraise(c);
         return new Finding(
             StableId(c), c.Type, confidence, status, c.Marketplace, value.Currency,
             c.Fnsku, c.Sku, c.Asin, c.OrderId, c.ShipmentId, c.RemovalOrderId, c.ReferenceId,
@@ -240,6 +291,7 @@ public sealed class DetectionEngine(PolicyTable policies, IReadOnlyList<IDetecto
     private static readonly string[] TypeNames = Enum.GetNames<ClaimType>();
 
     /// <summary>"&lt;prefix&gt;-" + the first 8 bytes, in lower-case hex, of SHA-256(UTF-8 of "type|marketplace|key").</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static string StableId(ClaimType type, string marketplace, string key)
     {
         var name = (uint)type < (uint)TypeNames.Length ? TypeNames[(int)type] : type.ToString();
@@ -293,7 +345,8 @@ public sealed class DetectionEngine(PolicyTable policies, IReadOnlyList<IDetecto
 
     /// <summary>Two sentences: the facts (with a review note where there is one), then when to claim and what it is worth.</summary>
     /// <remarks>Written into one buffer (dates formatted once per run and thread), with no string in between.</remarks>
-    private static string Explain(Candidate c, FindingStatus status, DateOnly eligibleFrom, DateOnly deadline, PolicyEntry policy, Valuation value,
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    private static string Explain(Candidate c, FindingStatus status, DateOnly eligibleFrom, DateOnly deadline, PolicyEntry policy, in Valuer.Appraisal value,
         WorkerState state)
     {
         var text = new DefaultInterpolatedStringHandler(0, 0, CultureInfo.InvariantCulture, stackalloc char[512]);
@@ -333,7 +386,7 @@ public sealed class DetectionEngine(PolicyTable policies, IReadOnlyList<IDetecto
             text.AppendLiteral(" is uncertain, so file early)");
         }
         text.AppendLiteral("; ");
-        text.AppendLiteral(value.Explanation);
+        Valuer.AppendExplanation(ref text, value); // the valuation's own sentence (Valuer.Value gives the same text)
         text.AppendLiteral(".");
         return text.ToStringAndClear();
     }

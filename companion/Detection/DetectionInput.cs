@@ -56,4 +56,7 @@ public sealed class DetectionInput
 
     /// <summary>The ledger rows of one event type, in ledger order (from the same pass as the catalog and marketplaces).</summary>
     internal IReadOnlyList<LedgerEvent> LedgerRows(LedgerEventType type) => _ledger.Value.Rows(type);
+
+    /// <summary>Each MSKU's FNSKU as the first ledger row naming both spells it (from the same pass).</summary>
+    internal IReadOnlyDictionary<string, string> LedgerFnskuByMsku => _ledger.Value.FnskuByMsku;
 }

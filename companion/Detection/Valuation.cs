@@ -28,52 +28,93 @@ public sealed class Valuer(DetectionInput input)
 
     public Valuation Value(Candidate candidate)
     {
+        var appraisal = Appraise(candidate);
+        var text = new DefaultInterpolatedStringHandler(0, 0, CultureInfo.InvariantCulture, stackalloc char[256]);
+        AppendExplanation(ref text, appraisal);
+        return new(appraisal.Amount, appraisal.Currency, text.ToStringAndClear());
+    }
+
+    /// <summary>How a value was worked out: the engine writes its explanation straight into the finding's (no string in between).</summary>
+    internal enum Basis
+    {
+        Shortfall,
+        FeeDifference,
+        RefundedPrice,
+        UnitCost,
+        LastReimbursement,
+        Unknown,
+    }
+
+    /// <summary><see cref="Value"/> without its text: amount, currency, and what the explanation says.</summary>
+    internal readonly record struct Appraisal(decimal? Amount, string Currency, Basis Basis, decimal UnitValue = 0m);
+
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)] // once per finding: optimised at once rather than after a slow first tier
+    internal Appraisal Appraise(Candidate candidate)
+    {
         var currency = Marketplaces.FromCode(candidate.Marketplace)?.Currency ?? candidate.Currency ?? "";
         if (candidate.FixedAmount is { } fixedAmount)
         {
             var fixedCurrency = candidate.Currency ?? currency;
-            var total = Round(fixedAmount, fixedCurrency);
-            var text = new DefaultInterpolatedStringHandler(0, 0, CultureInfo.InvariantCulture, stackalloc char[128]);
-            text.AppendLiteral("the shortfall is ");
-            AppendMoney(ref text, total, fixedCurrency);
-            return new(total, fixedCurrency, text.ToStringAndClear());
+            return new(Round(fixedAmount, fixedCurrency), fixedCurrency, Basis.Shortfall);
         }
         if (candidate.Type == ClaimType.FeeOvercharge)
         {
             // What was overcharged depends on the rate card of the right size tier, not on what the unit is worth.
-            return new(null, currency, "the refund is the fee difference for the right size tier, which Amazon works out once it re-measures");
+            return new(null, currency, Basis.FeeDifference);
         }
         var fnsku = candidate.Fnsku ?? (candidate.Sku is not null ? _fnskuBySku.Value.GetValueOrDefault(candidate.Sku) : null);
         if (PostOrder.Contains(candidate.Type))
         {
             if (candidate.RefundedPrincipalPerUnit is > 0 and var refunded && (candidate.Currency is null || candidate.Currency == currency))
             {
-                return Priced(candidate, refunded, currency, "at the refunded price of ", " per unit");
+                return Priced(candidate, refunded, currency, Basis.RefundedPrice);
             }
         }
         else if (Cost(candidate.Sku, fnsku, currency) is { } cost)
         {
-            return Priced(candidate, cost, currency, "at your unit cost of ", "");
+            return Priced(candidate, cost, currency, Basis.UnitCost);
         }
         if (fnsku is not null && _lastReimbursement.Value.TryGetValue((fnsku, currency), out var last))
         {
-            return Priced(candidate, last, currency, "at Amazon's last reimbursement of ", " per unit for this FNSKU");
+            return Priced(candidate, last, currency, Basis.LastReimbursement);
         }
-        return new(null, currency, "its value is unknown (add your unit cost to a costs file to see it)");
+        return new(null, currency, Basis.Unknown);
     }
 
-    /// <summary>"it is worth {Money(amount)} {before}{Money(unitValue)}{after}", written into one buffer.</summary>
-    private static Valuation Priced(Candidate c, decimal unitValue, string currency, string before, string after)
+    private static Appraisal Priced(Candidate c, decimal unitValue, string currency, Basis basis) =>
+        new(Round(c.Units * unitValue, currency), currency, basis, unitValue);
+
+    /// <summary>The valuation's explanation (e.g. "it is worth USD 12.00 at your unit cost of USD 4.00"); the handler's provider must be the invariant culture.</summary>
+    internal static void AppendExplanation(ref DefaultInterpolatedStringHandler text, in Appraisal a)
     {
-        var amount = Round(c.Units * unitValue, currency);
-        var text = new DefaultInterpolatedStringHandler(0, 0, CultureInfo.InvariantCulture, stackalloc char[256]);
+        switch (a.Basis)
+        {
+            case Basis.Shortfall:
+                text.AppendLiteral("the shortfall is ");
+                AppendMoney(ref text, a.Amount!.Value, a.Currency);
+                return;
+            case Basis.FeeDifference:
+                text.AppendLiteral("the refund is the fee difference for the right size tier, which Amazon works out once it re-measures");
+                return;
+            case Basis.Unknown:
+                text.AppendLiteral("its value is unknown (add your unit cost to a costs file to see it)");
+                return;
+        }
         text.AppendLiteral("it is worth ");
-        AppendMoney(ref text, amount, currency);
-        text.AppendLiteral(" ");
-        text.AppendLiteral(before);
-        AppendMoney(ref text, unitValue, currency);
-        text.AppendLiteral(after);
-        return new(amount, currency, text.ToStringAndClear());
+        AppendMoney(ref text, a.Amount!.Value, a.Currency);
+        text.AppendLiteral(a.Basis switch
+        {
+            Basis.RefundedPrice => " at the refunded price of ",
+            Basis.UnitCost => " at your unit cost of ",
+            _ => " at Amazon's last reimbursement of ",
+        });
+        AppendMoney(ref text, a.UnitValue, a.Currency);
+        text.AppendLiteral(a.Basis switch
+        {
+            Basis.RefundedPrice => " per unit",
+            Basis.UnitCost => "",
+            _ => " per unit for this FNSKU",
+        });
     }
 
     private decimal? Cost(string? sku, string? fnsku, string currency)
@@ -94,7 +135,7 @@ public sealed class Valuer(DetectionInput input)
         $"{currency} {amount.ToString(MinorUnits(currency) == 0 ? "N0" : "N2", System.Globalization.CultureInfo.InvariantCulture)}";
 
     /// <summary>Appends <see cref="Money"/>'s text (the handler's provider must be the invariant culture).</summary>
-    private static void AppendMoney(ref DefaultInterpolatedStringHandler text, decimal amount, string currency)
+    internal static void AppendMoney(ref DefaultInterpolatedStringHandler text, decimal amount, string currency)
     {
         text.AppendLiteral(currency);
         text.AppendLiteral(" ");
@@ -132,11 +173,8 @@ public sealed class Valuer(DetectionInput input)
 
     private static Dictionary<string, string> BuildSkuMap(DetectionInput input)
     {
-        var map = new Dictionary<string, string>(StringComparer.Ordinal);
-        foreach (var e in input.Ledger)
-        {
-            if (e.Msku is not null && e.Fnsku.Length > 0) map.TryAdd(e.Msku, e.Fnsku);
-        }
+        // The ledger's part (first row of each MSKU with an FNSKU) comes from the shared pass over the ledger.
+        var map = new Dictionary<string, string>(input.LedgerFnskuByMsku, StringComparer.Ordinal);
         foreach (var r in input.Reimbursements)
         {
             if (r.Sku is not null && r.Fnsku is not null) map.TryAdd(r.Sku, r.Fnsku);

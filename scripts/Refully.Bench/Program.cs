@@ -53,15 +53,17 @@ if (args.Contains("--per-detector"))
              })
     {
         started = Stopwatch.GetTimestamp();
+        var before = GC.GetTotalAllocatedBytes(precise: true);
         build();
-        Console.WriteLine($"  {name,-28} {Stopwatch.GetElapsedTime(started).TotalSeconds,6:0.00} s");
+        Console.WriteLine($"  {name,-28} {Stopwatch.GetElapsedTime(started).TotalSeconds,6:0.00} s {(GC.GetTotalAllocatedBytes(precise: true) - before) / (1024 * 1024),6:N0} MB");
     }
     Console.WriteLine("detectors (with valuation, ids and explanations):");
     foreach (var detector in DetectorRegistry.All)
     {
         started = Stopwatch.GetTimestamp();
+        var before = GC.GetTotalAllocatedBytes(precise: true);
         var count = new DetectionEngine(PolicyTable.Defaults(), [detector]).Run(fresh, new DateOnly(2026, 1, 1)).Count;
-        Console.WriteLine($"  {detector.Type,-28} {Stopwatch.GetElapsedTime(started).TotalSeconds,6:0.00} s {count,8:N0}");
+        Console.WriteLine($"  {detector.Type,-28} {Stopwatch.GetElapsedTime(started).TotalSeconds,6:0.00} s {(GC.GetTotalAllocatedBytes(precise: true) - before) / (1024 * 1024),6:N0} MB {count,8:N0}");
     }
 }
 return 0;

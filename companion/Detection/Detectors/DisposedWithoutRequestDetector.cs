@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using Refully.Companion.Detection.Allocation;
 using Refully.Companion.Domain.Records;
 
@@ -22,25 +23,7 @@ public sealed class DisposedWithoutRequestDetector : IDetector
             .Where(r => string.Equals(r.OrderType?.Trim(), "Disposal", StringComparison.OrdinalIgnoreCase)
                 && !string.Equals(r.OrderStatus?.Trim(), "Cancelled", StringComparison.OrdinalIgnoreCase))
             .ToLookup(r => r.Fnsku.Trim(), StringComparer.OrdinalIgnoreCase);
-        // Disposal rows by FNSKU (upper case) + pool: groups in order of first appearance, rows in ledger order.
-        var groups = new Dictionary<(string Fnsku, string Pool), (string Fnsku, List<((LedgerEvent Row, string Marketplace), DateOnly, int)> Losses)>();
-        var ordered = new List<(string Fnsku, string Pool)>();
-        foreach (var e in input.LedgerRows(LedgerEventType.Adjustments))
-        {
-            if (e.EventType != LedgerEventType.Adjustments || e.Quantity >= 0 || Text.Code(e.Reason) is not ("D" or "G"))
-            {
-                continue;
-            }
-            var fnskuOf = input.Catalog.FnskuOf(e);
-            var marketplace = places.For(e);
-            var key = (Text.Upper(fnskuOf), places.Pool(marketplace));
-            if (!groups.TryGetValue(key, out var found))
-            {
-                groups[key] = found = (fnskuOf, []);
-                ordered.Add(key);
-            }
-            found.Losses.Add(((e, marketplace), e.Date, -e.Quantity));
-        }
+        var (groups, ordered) = Disposals(input);
         foreach (var groupKey in ordered)
         {
             var (fnsku, losses) = groups[groupKey];
@@ -85,6 +68,33 @@ public sealed class DisposedWithoutRequestDetector : IDetector
                 };
             }
         }
+    }
+
+    /// <summary>Disposal rows by FNSKU (upper case) + pool: groups in order of first appearance, rows in ledger order.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)] // one loop over every adjustment, run once per detection
+    private static (Dictionary<(string Fnsku, string Pool), (string Fnsku, List<((LedgerEvent Row, string Marketplace), DateOnly, int)> Losses)> Groups,
+        List<(string Fnsku, string Pool)> Ordered) Disposals(DetectionInput input)
+    {
+        var places = input.Marketplaces;
+        var groups = new Dictionary<(string Fnsku, string Pool), (string Fnsku, List<((LedgerEvent Row, string Marketplace), DateOnly, int)> Losses)>();
+        var ordered = new List<(string Fnsku, string Pool)>();
+        foreach (var e in input.LedgerRows(LedgerEventType.Adjustments))
+        {
+            if (e.EventType != LedgerEventType.Adjustments || e.Quantity >= 0 || Text.Code(e.Reason) is not ("D" or "G"))
+            {
+                continue;
+            }
+            var fnskuOf = input.Catalog.FnskuOf(e);
+            var marketplace = places.For(e);
+            var key = (Text.Upper(fnskuOf), places.Pool(marketplace));
+            if (!groups.TryGetValue(key, out var found))
+            {
+                groups[key] = found = (fnskuOf, []);
+                ordered.Add(key);
+            }
+            found.Losses.Add(((e, marketplace), e.Date, -e.Quantity));
+        }
+        return (groups, ordered);
     }
 
     private static int Covered(RemovalOrderLine o) =>

@@ -1,3 +1,5 @@
+using System.Runtime.CompilerServices;
+using System.Runtime.InteropServices;
 using Refully.Companion.Detection.Allocation;
 using Refully.Companion.Detection.Indexes;
 using Refully.Companion.Domain.Records;
@@ -25,9 +27,7 @@ public sealed class InboundShortageDetector : IDetector
         var shipments = input.InboundShipments
             .Where(s => s.ShipmentStatus?.Trim().ToUpperInvariant() is "CLOSED" or "RECEIVING")
             .ToDictionary(s => s.ShipmentId, StringComparer.OrdinalIgnoreCase);
-        var receipts = input.LedgerRows(LedgerEventType.Receipts)
-            .Where(e => e.EventType == LedgerEventType.Receipts && e.ReferenceId is not null && shipments.ContainsKey(e.ReferenceId))
-            .ToLookup(e => e.ReferenceId!, StringComparer.OrdinalIgnoreCase);
+        var receipts = ReceiptsByShipment(input.LedgerRows(LedgerEventType.Receipts), shipments);
 
         // Per shipment, worked out once for all its lines: its receipts by FNSKU (as the catalog counts them), first and
         // last receipt date and the first receipt's own marketplace.
@@ -38,7 +38,7 @@ public sealed class InboundShortageDetector : IDetector
             {
                 return known;
             }
-            var rows = receipts[shipmentId].ToList();
+            var rows = receipts.GetValueOrDefault(shipmentId) ?? [];
             var byFnsku = new Dictionary<string, List<LedgerEvent>>(StringComparer.OrdinalIgnoreCase);
             foreach (var e in rows)
             {
@@ -90,6 +90,22 @@ public sealed class InboundShortageDetector : IDetector
                 yield return Build(input, slot);
             }
         }
+    }
+
+    /// <summary>Ledger Receipts rows of the shipments by shipment id (any case), in ledger order.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)] // one loop over every receipt, run once per detection
+    private static Dictionary<string, List<LedgerEvent>> ReceiptsByShipment(IReadOnlyList<LedgerEvent> rows, Dictionary<string, InboundShipment> shipments)
+    {
+        var byShipment = new Dictionary<string, List<LedgerEvent>>(StringComparer.OrdinalIgnoreCase);
+        foreach (var e in rows)
+        {
+            if (e.EventType == LedgerEventType.Receipts && e.ReferenceId is not null && shipments.ContainsKey(e.ReferenceId))
+            {
+                ref var list = ref CollectionsMarshal.GetValueRefOrAddDefault(byShipment, e.ReferenceId, out _);
+                (list ??= []).Add(e);
+            }
+        }
+        return byShipment;
     }
 
     private static Candidate Build(DetectionInput input, LossSlot<Shortage, ReimbursedRow> slot)

@@ -39,6 +39,36 @@ internal static class LedgerLosses
 
     public static IEnumerable<Candidate> Detect(DetectionInput input, LedgerLossRule rule)
     {
+        var (ordered, found) = Collect(input, rule);
+        var work = new Work();
+        var candidates = new List<Candidate>();
+        foreach (var group in ordered)
+        {
+            candidates.Clear();
+            Allocate(input, rule, group, found, work, candidates);
+            foreach (var candidate in candidates)
+            {
+                yield return candidate;
+            }
+        }
+    }
+
+    /// <summary>Lists reused from one group to the next.</summary>
+    private sealed class Work
+    {
+        public List<(object Offset, DateOnly Date, int Units)> Offsets { get; } = [];
+        public Dictionary<(string Ref, string Marketplace), List<LossSlot<(LedgerEvent Row, string Marketplace), object>>> ByReference { get; } = [];
+        public List<List<LossSlot<(LedgerEvent Row, string Marketplace), object>>> References { get; } = [];
+
+        /// <summary>Every list References has held so far: the n-th reference of a group takes the n-th.</summary>
+        public List<List<LossSlot<(LedgerEvent Row, string Marketplace), object>>> Spare { get; } = [];
+    }
+
+    // The loops below run once per detection over many rows: optimised at once rather than after a slow first tier.
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    private static (List<Group> Ordered, Dictionary<(string Fnsku, string Pool), List<(object Offset, DateOnly Date, int Units)>> Found) Collect(
+        DetectionInput input, LedgerLossRule rule)
+    {
         var catalog = input.Catalog;
         var places = input.Marketplaces;
         // One pass over the ledger: loss rows grouped by FNSKU + pool (groups in order of first appearance, rows in
@@ -76,10 +106,17 @@ internal static class LedgerLosses
             }
         }
 
-        var offsetsOfGroup = new List<(object Offset, DateOnly Date, int Units)>();
-        var byReference = new Dictionary<(string Ref, string Marketplace), List<LossSlot<(LedgerEvent Row, string Marketplace), object>>>();
-        var references = new List<List<LossSlot<(LedgerEvent Row, string Marketplace), object>>>();
-        foreach (var group in ordered)
+        return (ordered, found);
+    }
+
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    private static void Allocate(DetectionInput input, LedgerLossRule rule, Group group,
+        Dictionary<(string Fnsku, string Pool), List<(object Offset, DateOnly Date, int Units)>> found, Work work, List<Candidate> candidates)
+    {
+        var places = input.Marketplaces;
+        var offsetsOfGroup = work.Offsets;
+        var byReference = work.ByReference;
+        var references = work.References;
         {
             var fnsku = group.Fnsku;
             var allocator = new FifoAllocator<(LedgerEvent Row, string Marketplace), object>(group.Losses);
@@ -99,6 +136,7 @@ internal static class LedgerLosses
             allocator.Apply(offsetsOfGroup);
 
             // Slots (oldest first) by reference + marketplace, in order of first appearance.
+            // The lists are reused from group to group (Build keeps none of them).
             byReference.Clear();
             references.Clear();
             foreach (var slot in allocator.Slots)
@@ -106,7 +144,16 @@ internal static class LedgerLosses
                 var reference = (slot.Loss.Row.ReferenceId ?? slot.Loss.Row.Id, slot.Loss.Marketplace);
                 if (!byReference.TryGetValue(reference, out var slots))
                 {
-                    byReference[reference] = slots = new List<LossSlot<(LedgerEvent Row, string Marketplace), object>>(1);
+                    if (references.Count < work.Spare.Count)
+                    {
+                        slots = work.Spare[references.Count];
+                        slots.Clear();
+                    }
+                    else
+                    {
+                        work.Spare.Add(slots = new List<LossSlot<(LedgerEvent Row, string Marketplace), object>>(1));
+                    }
+                    byReference[reference] = slots;
                     references.Add(slots);
                 }
                 slots.Add(slot);
@@ -121,12 +168,13 @@ internal static class LedgerLosses
                 if (owed > 0)
                 {
                     var first = slots[0].Loss;
-                    yield return Build(rule, input, fnsku, first.Row.ReferenceId ?? first.Row.Id, first.Marketplace, slots, owed);
+                    candidates.Add(Build(rule, input, fnsku, first.Row.ReferenceId ?? first.Row.Id, first.Marketplace, slots, owed));
                 }
             }
         }
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static Candidate Build(LedgerLossRule rule, DetectionInput input, string fnsku, string reference, string marketplace,
         List<LossSlot<(LedgerEvent Row, string Marketplace), object>> slots, int owed)
     {
