@@ -47,7 +47,7 @@ globalThis.Refully ??= {};
         captureMs: captured - started, sendMs, drawMs: done - answered, mainThreadMs,
         endToEndMs: done - started, htmlChars: html.length, rows: drawn.rows, badges: drawn.badges, url,
         placeMs: drawn.placeMs ?? 0, badgesMs: drawn.badgesMs ?? 0, panelMs: drawn.panelMs ?? 0,
-        companionMs, companionDetectMs: result.companionMs?.detect ?? null,
+        companionMs, companionDetectMs: result.companionMs?.detect ?? null, companionRequestMs: result.companionMs?.request ?? null,
         hopMs: companionMs === null ? null : done - started - mainThreadMs - companionMs,
         workerMs: worker?.total ?? null, messagingMs: worker ? answered - captured - sendMs - worker.total : null,
         workerSettingsMs: worker?.settings ?? null, workerPingMs: worker?.ping ?? null, workerStringifyMs: worker?.stringify ?? null,

@@ -6,7 +6,12 @@
 //   mainThreadMs captureMs + sendMs + drawMs: this script's main-thread time for the capture
 //   endToEndMs   capture start → badges drawn (includes the worker, the companion's parse and detection)
 //   companionMs / companionDetectMs  the companion's own time for the page, and its detection part
-//                (from its Server-Timing header; null when it sends none)
+//                (from its Server-Timing header; null when it sends none); companionRequestMs the whole
+//                request inside the server when it sends `request` (the benchmark's companion does)
+//   hopMs        endToEndMs - mainThreadMs - companionMs: messaging, the worker, HTTP, the request around the
+//                companion's own timing; workerMs and its parts (workerSettingsMs, workerPingMs,
+//                workerStringifyMs, workerFetchMs, workerReadMs, workerBadgeMs) and messagingMs (content
+//                script ↔ worker both ways) split it
 // The last one is published as a `refully:timings` CustomEvent on document whose detail is a JSON string
 // (a string crosses from the extension's isolated world to page scripts; objects do not). Nothing is
 // written into the page's DOM for it.

@@ -24,7 +24,7 @@ public static class BrowserBenchmark
         await chromium.InitializeAsync();
         try
         {
-            await using var companion = CompanionServer.Start();
+            await using var companion = CompanionServer.Start(timeRequests: true);
             companion.SeedFindings(Seeds(pages).ToArray());
             var token = companion.IssueTokenFor(chromium.ExtensionOrigin);
             await chromium.ResetAsync(companion.Url, token.Token, token.Id);
@@ -107,6 +107,7 @@ public static class BrowserBenchmark
                      ("endToEndMs", "end to end (capture start → badges drawn)"),
                      ("companionMs", "  of which the companion (parse, store, detect)"),
                      ("companionDetectMs", "    detection"),
+                     ("companionRequestMs", "  the whole request inside the companion"),
                      ("hopMs", "  browser side outside the content script"),
                      ("messagingMs", "    content script ↔ worker messaging"),
                      ("workerSettingsMs", "    worker: settings"),

@@ -1,5 +1,7 @@
 using System.Net;
+using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.AspNetCore.Mvc.Testing;
@@ -22,8 +24,11 @@ public sealed class CompanionServer : WebApplicationFactory<Program>
     private readonly string _dbPath = System.IO.Path.Combine(System.IO.Path.GetTempPath(), $"refully-e2e-{Guid.NewGuid():N}.db");
     private bool _stopped;
 
-    private CompanionServer()
+    private readonly bool _timeRequests;
+
+    private CompanionServer(bool timeRequests = false)
     {
+        _timeRequests = timeRequests;
         UseKestrel(o => o.Listen(IPAddress.Loopback, 0));
     }
 
@@ -58,9 +63,13 @@ public sealed class CompanionServer : WebApplicationFactory<Program>
     /// <summary>Today in the US marketplace, as detection sees it.</summary>
     public DateOnly Today => Services.GetRequiredService<DetectionService>().Today("US");
 
-    public static CompanionServer Start()
+    /// <param name="timeRequests">
+    /// Adds `request;dur=` to every answer's Server-Timing: the whole request inside the server, from the first
+    /// middleware to the answer's headers (reading the body, the token check, the endpoint), for the benchmark.
+    /// </param>
+    public static CompanionServer Start(bool timeRequests = false)
     {
-        var server = new CompanionServer();
+        var server = new CompanionServer(timeRequests);
         server.StartServer();
         var addresses = server.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses;
         server.Url = addresses.Single().TrimEnd('/').Replace("localhost", "127.0.0.1");
@@ -88,6 +97,10 @@ public sealed class CompanionServer : WebApplicationFactory<Program>
         {
             services.RemoveAll<IPairingNotifier>();
             services.AddSingleton<IPairingNotifier>(Pairing);
+            if (_timeRequests)
+            {
+                services.AddTransient<IStartupFilter, RequestTimingFilter>();
+            }
             services.RemoveAll<DetectionEngine>();
             services.AddSingleton(sp => new DetectionEngine(sp.GetRequiredService<PolicyTable>(), [.. DetectorRegistry.All, _seededHigh, _seededReview]));
         });
@@ -105,4 +118,24 @@ public sealed class CompanionServer : WebApplicationFactory<Program>
         }
         GC.SuppressFinalize(this);
     }
+}
+
+/// <summary>Times each request from the outermost middleware to its answer's headers (see <see cref="CompanionServer.Start"/>).</summary>
+internal sealed class RequestTimingFilter : IStartupFilter
+{
+    public Action<Microsoft.AspNetCore.Builder.IApplicationBuilder> Configure(Action<Microsoft.AspNetCore.Builder.IApplicationBuilder> next) => app =>
+    {
+        app.Use(async (context, call) =>
+        {
+            var started = System.Diagnostics.Stopwatch.GetTimestamp();
+            context.Response.OnStarting(() =>
+            {
+                var ms = System.Diagnostics.Stopwatch.GetElapsedTime(started).TotalMilliseconds;
+                context.Response.Headers.Append("Server-Timing", FormattableString.Invariant($"request;dur={ms:0.0}"));
+                return Task.CompletedTask;
+            });
+            await call(context);
+        });
+        next(app);
+    };
 }
