@@ -57,6 +57,9 @@ public sealed class TokenStore
     /// from another origin; an unbound token (made by the `token` command) binds to the first extension
     /// origin that uses it.
     /// </summary>
+    /// <summary>How stale a token's <see cref="TokenDocument.LastUsedAt"/> may be: it is written at most once per this interval.</summary>
+    public static readonly TimeSpan LastUsedResolution = TimeSpan.FromMinutes(1);
+
     public TokenCheckResult Check(string? presented, string? origin)
     {
         if (string.IsNullOrEmpty(presented))
@@ -75,12 +78,18 @@ public sealed class TokenStore
         {
             return new(TokenCheck.WrongOrigin, doc);
         }
-        if (isExtension && doc.Origin is null)
+        var bind = isExtension && doc.Origin is null;
+        if (bind)
         {
             doc.Origin = origin;
         }
-        doc.LastUsedAt = _time.GetUtcNow().UtcDateTime;
-        _tokens.Update(doc);
+        var now = _time.GetUtcNow().UtcDateTime;
+        // "Last used" is kept to the minute: writing it on every request put a database write on every capture.
+        if (bind || doc.LastUsedAt is not { } last || now - last >= LastUsedResolution || now < last)
+        {
+            doc.LastUsedAt = now;
+            _tokens.Update(doc);
+        }
         return new(TokenCheck.Valid, doc);
     }
 

@@ -115,4 +115,31 @@ public sealed class TokenTests : IDisposable
         raw.Should().Contain(TokenStore.HashOf(issued.Token));
         store.Check(issued.Token, null).Outcome.Should().Be(TokenCheck.Valid);
     }
+
+    [Fact]
+    public void LastUsedIsWrittenAtMostOncePerMinuteButAlwaysWhenTheTokenBinds()
+    {
+        using var db = CompanionDatabase.InMemory();
+        var time = new Microsoft.Extensions.Time.Testing.FakeTimeProvider(new DateTimeOffset(2026, 11, 26, 9, 0, 0, TimeSpan.Zero));
+        var store = new TokenStore(db, time);
+        var issued = store.Issue("test", null);
+        DateTime? Stored() => store.List().Single().LastUsedAt;
+        const string Extension = "chrome-extension://aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa";
+
+        store.Check(issued.Token, null).Outcome.Should().Be(TokenCheck.Valid);
+        Stored().Should().Be(new DateTime(2026, 11, 26, 9, 0, 0, DateTimeKind.Utc));
+
+        time.Advance(TimeSpan.FromSeconds(20));
+        store.Check(issued.Token, Extension).Outcome.Should().Be(TokenCheck.Valid);
+        store.List().Single().Origin.Should().Be(Extension, "binding the origin is written at once");
+        Stored().Should().Be(new DateTime(2026, 11, 26, 9, 0, 20, DateTimeKind.Utc));
+
+        time.Advance(TimeSpan.FromSeconds(59));
+        store.Check(issued.Token, Extension).Outcome.Should().Be(TokenCheck.Valid);
+        Stored().Should().Be(new DateTime(2026, 11, 26, 9, 0, 20, DateTimeKind.Utc), "within a minute of the last write nothing is written");
+
+        time.Advance(TimeSpan.FromSeconds(1));
+        store.Check(issued.Token, Extension).Outcome.Should().Be(TokenCheck.Valid);
+        Stored().Should().Be(new DateTime(2026, 11, 26, 9, 1, 20, DateTimeKind.Utc));
+    }
 }
