@@ -9,7 +9,8 @@ namespace Refully.Companion.Storage;
 /// offset as written (sortable within one offset, readable in any LiteDB viewer), computed properties
 /// (<see cref="DomainRecord.RecordDate"/>) left out. Registered on the one mapper of <see cref="CompanionDatabase"/>.
 /// <para>
-/// <see cref="ToDocument"/> writes the record types of large imports (<see cref="LedgerEvent"/>) by hand, without
+/// <see cref="ToDocument"/> writes the record types of large imports (<see cref="LedgerEvent"/>, <see cref="Transaction"/>,
+/// <see cref="OrderLine"/>) by hand, without
 /// the reflection mapper's per-field boxing and type tests (docs/performance.md); the documents are the ones the
 /// mapper writes, field for field and in the same order (RecordMappingTests compares them byte for byte). Any other
 /// type goes through the mapper.
@@ -42,6 +43,8 @@ internal static class RecordMapping
     public static BsonDocument ToDocument(BsonMapper mapper, DomainRecord record) => record switch
     {
         LedgerEvent e => Ledger(e),
+        Transaction t => Money(t),
+        OrderLine o => Order(o),
         _ => mapper.ToDocument(record.GetType(), record),
     };
 
@@ -84,6 +87,92 @@ internal static class RecordMapping
         return d;
     }
 
+    private static BsonDocument Money(Transaction t)
+    {
+        var d = new BsonDocument { ["_id"] = t.Id };
+        Optional(d, "Source", t.Source);
+        d["Date"] = FormatTimestamp(t.Date);
+        Optional(d, "SettlementId", t.SettlementId);
+        d["Type"] = Name(t.Type, TransactionTypeNames);
+        Optional(d, "TypeText", t.TypeText);
+        Optional(d, "OrderId", t.OrderId);
+        Optional(d, "MerchantOrderId", t.MerchantOrderId);
+        Optional(d, "AdjustmentId", t.AdjustmentId);
+        Optional(d, "ShipmentId", t.ShipmentId);
+        Optional(d, "OrderItemCode", t.OrderItemCode);
+        Optional(d, "Sku", t.Sku);
+        Optional(d, "Description", t.Description);
+        Optional(d, "Quantity", t.Quantity);
+        d["Fulfillment"] = Name(t.Fulfillment, FulfillmentNames);
+        Optional(d, "Currency", t.Currency);
+        Optional(d, "AmountType", t.AmountType);
+        Optional(d, "AmountDescription", t.AmountDescription);
+        Optional(d, "Amount", t.Amount);
+        Optional(d, "ProductSales", t.ProductSales);
+        Optional(d, "ProductSalesTax", t.ProductSalesTax);
+        Optional(d, "ShippingCredits", t.ShippingCredits);
+        Optional(d, "GiftWrapCredits", t.GiftWrapCredits);
+        Optional(d, "PromotionalRebates", t.PromotionalRebates);
+        Optional(d, "SellingFees", t.SellingFees);
+        Optional(d, "FbaFees", t.FbaFees);
+        Optional(d, "OtherTransactionFees", t.OtherTransactionFees);
+        Optional(d, "Other", t.Other);
+        Optional(d, "Total", t.Total);
+        Optional(d, "Marketplace", t.Marketplace);
+        return d;
+    }
+
+    private static BsonDocument Order(OrderLine o)
+    {
+        var d = new BsonDocument { ["_id"] = o.Id };
+        Optional(d, "AmazonOrderId", o.AmazonOrderId);
+        Optional(d, "MerchantOrderId", o.MerchantOrderId);
+        Optional(d, "OrderItemId", o.OrderItemId);
+        d["PurchaseDate"] = FormatTimestamp(o.PurchaseDate);
+        if (o.LastUpdatedDate is { } updated)
+        {
+            d["LastUpdatedDate"] = FormatTimestamp(updated);
+        }
+        Optional(d, "OrderStatus", o.OrderStatus);
+        d["FulfillmentChannel"] = Name(o.FulfillmentChannel, FulfillmentNames);
+        Optional(d, "SalesChannel", o.SalesChannel);
+        Optional(d, "Sku", o.Sku);
+        Optional(d, "Asin", o.Asin);
+        Optional(d, "ItemStatus", o.ItemStatus);
+        Optional(d, "Quantity", o.Quantity);
+        Optional(d, "Currency", o.Currency);
+        Optional(d, "ItemPrice", o.ItemPrice);
+        Optional(d, "ItemTax", o.ItemTax);
+        Optional(d, "ShippingPrice", o.ShippingPrice);
+        Optional(d, "ShippingTax", o.ShippingTax);
+        Optional(d, "GiftWrapPrice", o.GiftWrapPrice);
+        Optional(d, "GiftWrapTax", o.GiftWrapTax);
+        Optional(d, "ItemPromotionDiscount", o.ItemPromotionDiscount);
+        Optional(d, "ShipPromotionDiscount", o.ShipPromotionDiscount);
+        if (o.IsBusinessOrder is { } business)
+        {
+            d["IsBusinessOrder"] = business;
+        }
+        Optional(d, "Marketplace", o.Marketplace);
+        return d;
+    }
+
+    private static void Optional(BsonDocument document, string field, int? value)
+    {
+        if (value is { } n)
+        {
+            document[field] = n;
+        }
+    }
+
+    private static void Optional(BsonDocument document, string field, decimal? value)
+    {
+        if (value is { } m)
+        {
+            document[field] = m;
+        }
+    }
+
     // The mapper leaves a null member out (a null _id is written as null), any other string is itself.
     private static void Optional(BsonDocument document, string field, string? value)
     {
@@ -96,8 +185,19 @@ internal static class RecordMapping
     // An enum is its name (EnumAsInteger = false), as Enum.ToString gives it; names looked up by value.
     private static readonly string?[] EventTypeNames = Names<LedgerEventType>();
 
-    private static string EventTypeName(LedgerEventType type) =>
-        (uint)type < (uint)EventTypeNames.Length && EventTypeNames[(int)type] is { } name ? name : type.ToString();
+    private static readonly string?[] TransactionTypeNames = Names<TransactionType>();
+    private static readonly string?[] FulfillmentNames = Names<Fulfillment>();
+
+    private static string EventTypeName(LedgerEventType type) => Name(type, EventTypeNames);
+
+    // The record enums are int-based: the value is read as its int without boxing.
+    private static string Name<T>(T value, string?[] names) where T : struct, Enum
+    {
+        var index = System.Runtime.CompilerServices.Unsafe.SizeOf<T>() == sizeof(int)
+            ? System.Runtime.CompilerServices.Unsafe.As<T, int>(ref value)
+            : -1;
+        return (uint)index < (uint)names.Length && names[index] is { } name ? name : value.ToString();
+    }
 
     private static string?[] Names<T>() where T : struct, Enum
     {
