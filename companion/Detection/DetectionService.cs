@@ -190,39 +190,70 @@ internal sealed class RecordCache
         return new RecordCache(lists, generation);
     }
 
-    /// <summary><paramref name="list"/> (in id order) with records of the same id replaced and the others inserted in id order.</summary>
+    /// <summary>
+    /// <paramref name="list"/> (in id order) with records of the same id replaced and the others inserted in id order:
+    /// each stored record's place found by binary search, then one copy of the list.
+    /// </summary>
     private static IReadOnlyList<T> Merge<T>(IReadOnlyList<T> list, List<DomainRecord> stored) where T : DomainRecord
     {
-        var changed = new Dictionary<string, T>(stored.Count, StringComparer.OrdinalIgnoreCase);
+        var byId = new Dictionary<string, T>(stored.Count, StringComparer.OrdinalIgnoreCase);
         foreach (var record in stored)
         {
-            changed[record.Id] = (T)record;
+            byId[record.Id] = (T)record; // the last one written wins
         }
-        var replaced = new List<T>(list.Count);
-        foreach (var record in list)
+        var replaced = new Dictionary<int, T>();
+        var added = new List<(int At, T Record)>();
+        foreach (var record in byId.Values)
         {
-            replaced.Add(changed.Remove(record.Id, out var update) ? update : record);
-        }
-        if (changed.Count == 0)
-        {
-            return replaced;
-        }
-        var added = changed.Values.ToList();
-        added.Sort((a, b) => StringComparer.OrdinalIgnoreCase.Compare(a.Id, b.Id));
-        var merged = new List<T>(replaced.Count + added.Count);
-        int i = 0, j = 0;
-        while (i < replaced.Count || j < added.Count)
-        {
-            if (j == added.Count || (i < replaced.Count && StringComparer.OrdinalIgnoreCase.Compare(replaced[i].Id, added[j].Id) < 0))
+            var index = Find(list, record.Id);
+            if (index >= 0)
             {
-                merged.Add(replaced[i++]);
+                replaced[index] = record;
             }
             else
             {
-                merged.Add(added[j++]);
+                added.Add((~index, record));
+            }
+        }
+        added.Sort((a, b) => a.At != b.At ? a.At.CompareTo(b.At) : StringComparer.OrdinalIgnoreCase.Compare(a.Record.Id, b.Record.Id));
+        var merged = new List<T>(list.Count + added.Count);
+        var next = 0;
+        for (var i = 0; i <= list.Count; i++)
+        {
+            while (next < added.Count && added[next].At == i)
+            {
+                merged.Add(added[next++].Record);
+            }
+            if (i < list.Count)
+            {
+                merged.Add(replaced.TryGetValue(i, out var update) ? update : list[i]);
             }
         }
         return merged;
+    }
+
+    /// <summary>The index of <paramref name="id"/> in <paramref name="list"/> (in id order), or the complement of where it would go.</summary>
+    private static int Find<T>(IReadOnlyList<T> list, string id) where T : DomainRecord
+    {
+        int low = 0, high = list.Count - 1;
+        while (low <= high)
+        {
+            var middle = low + (high - low) / 2;
+            var order = StringComparer.OrdinalIgnoreCase.Compare(list[middle].Id, id);
+            if (order == 0)
+            {
+                return middle;
+            }
+            if (order < 0)
+            {
+                low = middle + 1;
+            }
+            else
+            {
+                high = middle - 1;
+            }
+        }
+        return ~low;
     }
 }
 
