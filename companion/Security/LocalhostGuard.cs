@@ -12,7 +12,9 @@ namespace Refully.Companion.Security;
 /// 1. the Host header must be 127.0.0.1 or localhost with the port we listen on (defeats DNS rebinding);
 /// 2. an Origin header, when present, must be the dashboard's own origin or a Chrome extension's origin;
 ///    web pages (and the opaque "null" origin) are refused, and no CORS header is ever sent;
-/// 3. request bodies must be JSON (multipart only where a route says so) and within the size limit.
+/// 3. request bodies must be JSON (multipart only where a route says so) and within the size limit; a JSON body may
+///    come gzip-compressed (<c>Content-Encoding: gzip</c>, what the extension sends for large captures), and the limit
+///    then holds for the decompressed bytes (<see cref="GzipBody"/>).
 /// Token checks happen per route group (see <see cref="TokenAuthFilter"/>).
 /// </summary>
 public sealed class LocalhostGuard(RequestDelegate next, IServer server, IOptionsMonitor<CompanionOptions> options, ILogger<LocalhostGuard> logger)
@@ -58,6 +60,20 @@ public sealed class LocalhostGuard(RequestDelegate next, IServer server, IOption
                 await Problems.WriteAsync(context, StatusCodes.Status415UnsupportedMediaType, ProblemCodes.UnsupportedMediaType,
                     "The companion accepts only application/json request bodies (multipart/form-data for report uploads).");
                 return;
+            }
+            var encoding = context.Request.Headers.ContentEncoding;
+            if (encoding.Count > 0)
+            {
+                if (encoding.Count != 1 || !string.Equals(encoding[0]?.Trim(), "gzip", StringComparison.OrdinalIgnoreCase)
+                    || !context.Request.HasJsonContentType())
+                {
+                    await Problems.WriteAsync(context, StatusCodes.Status415UnsupportedMediaType, ProblemCodes.UnsupportedMediaType,
+                        "The companion accepts a Content-Encoding only as gzip, and only on application/json bodies.");
+                    return;
+                }
+                context.Request.Body = new GzipBody(context.Request.Body, limit);
+                context.Request.Headers.ContentEncoding = default;
+                context.Request.Headers.ContentLength = null;
             }
         }
 

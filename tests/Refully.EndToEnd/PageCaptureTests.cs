@@ -53,6 +53,34 @@ public sealed class PageCaptureTests(ChromiumFixture chromium)
     }
 
     [Fact]
+    public async Task ALargeCaptureTravelsGzipCompressedAndArrivesWhole()
+    {
+        // Arrange: a paired extension on the ledger page (3 rows: a small capture, sent as it is).
+        await using var companion = CompanionServer.Start();
+        var token = companion.IssueTokenFor(chromium.ExtensionOrigin);
+        await chromium.ResetAsync(companion.Url, token.Token, token.Id);
+        var page = await chromium.OpenSellerCentralAsync();
+        await WaitForVisitAsync(companion, ChromiumFixture.LedgerPath);
+        companion.PageBodyEncodings.Should().NotBeEmpty().And.OnlyContain(e => e == "", "a capture under 32 K characters is not compressed");
+
+        // Act: the table grows to 603 rows (well over 32 K characters), as a "show 500 per page" would.
+        await page.EvaluateAsync("""
+            () => {
+              const body = document.querySelector("kat-table-body");
+              const row = body.querySelector("kat-table-row");
+              for (let i = 0; i < 600; i++) body.append(row.cloneNode(true));
+            }
+            """);
+
+        // Assert: the companion read all of it, and it came gzip-compressed.
+        var visit = await Eventually.Until(
+            () => companion.Pages.RecentVisits(20).FirstOrDefault(v => v.Path == ChromiumFixture.LedgerPath && v.Tables.Count > 0 && v.Tables[0].Rows == 603),
+            v => v is not null, "the companion to store the capture of the grown table");
+        visit!.Tables[0].Headers.Should().Equal(LedgerHeaders);
+        companion.PageBodyEncodings.Should().Contain("gzip");
+    }
+
+    [Fact]
     public async Task SpaNavigationToAnotherSellerCentralPageIsCapturedAgain()
     {
         // Arrange: a paired extension on the ledger page, first capture stored.

@@ -116,7 +116,7 @@ public static class BrowserBenchmark
                      ("messagingMs", "    content script ↔ worker messaging"),
                      ("workerSettingsMs", "    worker: settings"),
                      ("workerPingMs", "    worker: ping"),
-                     ("workerStringifyMs", "    worker: JSON body"),
+                     ("workerStringifyMs", "    worker: JSON body (+ gzip)"),
                      ("workerFetchMs", "    worker: fetch (incl. companion)"),
                      ("workerReadMs", "    worker: reading the answer"),
                      ("workerBadgeMs", "    worker: toolbar badge"),

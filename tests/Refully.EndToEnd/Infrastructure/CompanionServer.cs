@@ -34,6 +34,9 @@ public sealed class CompanionServer : WebApplicationFactory<Program>
 
     public CapturingPairingNotifier Pairing { get; } = new();
 
+    /// <summary>The Content-Encoding of every page capture received ("" when none), in arrival order.</summary>
+    public System.Collections.Concurrent.ConcurrentQueue<string> PageBodyEncodings { get; } = new();
+
     /// <summary>http://127.0.0.1:PORT</summary>
     public string Url { get; private set; } = "";
 
@@ -95,6 +98,7 @@ public sealed class CompanionServer : WebApplicationFactory<Program>
         builder.UseSetting("Companion:DbPath", _dbPath);
         builder.ConfigureServices(services =>
         {
+            services.AddTransient<IStartupFilter>(_ => new PageEncodingFilter(PageBodyEncodings));
             services.RemoveAll<IPairingNotifier>();
             services.AddSingleton<IPairingNotifier>(Pairing);
             if (_timeRequests)
@@ -118,6 +122,23 @@ public sealed class CompanionServer : WebApplicationFactory<Program>
         }
         GC.SuppressFinalize(this);
     }
+}
+
+/// <summary>Notes the Content-Encoding of each POST /api/pages as it arrives, before any middleware reads it.</summary>
+internal sealed class PageEncodingFilter(System.Collections.Concurrent.ConcurrentQueue<string> encodings) : IStartupFilter
+{
+    public Action<Microsoft.AspNetCore.Builder.IApplicationBuilder> Configure(Action<Microsoft.AspNetCore.Builder.IApplicationBuilder> next) => app =>
+    {
+        app.Use(async (context, call) =>
+        {
+            if (HttpMethods.IsPost(context.Request.Method) && context.Request.Path.StartsWithSegments("/api/pages"))
+            {
+                encodings.Enqueue(context.Request.Headers.ContentEncoding.ToString());
+            }
+            await call(context);
+        });
+        next(app);
+    };
 }
 
 /// <summary>Times each request from the outermost middleware to its answer's headers (see <see cref="CompanionServer.Start"/>).</summary>

@@ -41,6 +41,28 @@ public sealed class PageEndpointTests : IDisposable
         new { url, title = "Inventory Ledger", capturedAt = "2026-11-26T08:59:00Z", html };
 
     [Fact]
+    public async Task AGzipCompressedCaptureIsReadAsTheSameCapture()
+    {
+        var json = System.Text.Json.JsonSerializer.SerializeToUtf8Bytes(Capture());
+        using var packed = new MemoryStream();
+        using (var gzip = new System.IO.Compression.GZipStream(packed, System.IO.Compression.CompressionLevel.Fastest, leaveOpen: true))
+        {
+            gzip.Write(json);
+        }
+        var content = new ByteArrayContent(packed.ToArray());
+        content.Headers.ContentType = new System.Net.Http.Headers.MediaTypeHeaderValue("application/json");
+        content.Headers.ContentEncoding.Add("gzip");
+
+        var response = await _factory.Client(_factory.IssueToken()).PostAsync("/api/pages", content);
+
+        response.StatusCode.Should().Be(HttpStatusCode.OK);
+        var answer = await response.Json();
+        answer.GetProperty("pageType").GetString().Should().Be("InventoryLedger");
+        answer.GetProperty("tables")[0].GetProperty("rows").GetInt32().Should().Be(2);
+        answer.GetProperty("shadowRoots").GetInt32().Should().Be(5);
+    }
+
+    [Fact]
     public async Task ACapturedPageIsRecognisedWithTheTextThatLivedInShadowRoots()
     {
         var answer = await (await _factory.Client(_factory.IssueToken()).PostAsJsonAsync("/api/pages", Capture())).Json();
