@@ -71,7 +71,8 @@ public sealed class LocalhostGuard(RequestDelegate next, IServer server, IOption
                         "The companion accepts a Content-Encoding only as gzip, and only on application/json bodies.");
                     return;
                 }
-                context.Request.Body = new GzipBody(context.Request.Body, limit);
+                context.Request.Body = GzipBody(context.Request.Body, limit);
+                context.Response.RegisterForDispose(context.Request.Body);
                 context.Request.Headers.ContentEncoding = default;
                 context.Request.Headers.ContentLength = null;
             }
@@ -79,6 +80,16 @@ public sealed class LocalhostGuard(RequestDelegate next, IServer server, IOption
 
         await next(context);
     }
+
+    /// <summary>
+    /// A gzip request body read decompressed, at most <paramref name="limit"/> bytes of it: one byte more is a 413 (as
+    /// for an uncompressed body over the limit), so a small body that unpacks to gigabytes costs nothing; broken gzip is a 400.
+    /// </summary>
+    private static LimitedStream GzipBody(Stream compressed, long limit) => new(
+        new System.IO.Compression.GZipStream(compressed, System.IO.Compression.CompressionMode.Decompress, leaveOpen: true), limit,
+        () => new BadHttpRequestException($"The request body is larger than {limit} bytes once decompressed.", StatusCodes.Status413PayloadTooLarge),
+        broken => new BadHttpRequestException("The request body is not valid gzip data.", StatusCodes.Status400BadRequest, broken),
+        disposeInner: true);
 
     internal static bool IsAllowedHost(HostString host, int port) =>
         host.HasValue

@@ -232,8 +232,7 @@ public sealed class FindingStore
         var fresh = new Dictionary<string, FindingDocument>(StringComparer.Ordinal);
         var known = new Dictionary<string, FindingDocument>(StringComparer.Ordinal);
         var deleted = new List<string>();
-        var own = _db.BeginTrans();
-        try
+        var own = Transact(() =>
         {
             foreach (var finding in computed)
             {
@@ -287,27 +286,9 @@ public sealed class FindingStore
                 }
             }
             _runs.Upsert(new FindingRunDocument { Id = LastRun, At = now });
-            if (own)
-            {
-                _db.Commit();
-            }
-        }
-        catch
-        {
-            if (own)
-            {
-                _db.Rollback();
-            }
-            _memory.Stored = null;
-            throw;
-        }
+        });
         var at = LastRunAt();
-        if (!own)
-        {
-            _memory.Off = true; // written inside someone else's transaction: it may still be rolled back
-            _memory.Stored = null;
-        }
-        else if (memory is not null && fresh.Count + known.Count <= LargeWrite)
+        if (own && memory is not null && fresh.Count + known.Count <= LargeWrite)
         {
             foreach (var doc in fresh.Values.Concat(known.Values))
             {
@@ -370,6 +351,39 @@ public sealed class FindingStore
             doc.LastSeenAt = at;
         }
         return doc;
+    }
+
+    /// <summary>
+    /// Runs <paramref name="write"/> in a transaction of its own unless one is already open. On failure the transaction
+    /// is rolled back and the memory copy dropped. Returns whether the transaction was its own; when it was not (a
+    /// write inside someone else's transaction, which may still be rolled back) the memory copy is switched off for good.
+    /// </summary>
+    private bool Transact(Action write)
+    {
+        var own = _db.BeginTrans();
+        try
+        {
+            write();
+            if (own)
+            {
+                _db.Commit();
+            }
+        }
+        catch
+        {
+            if (own)
+            {
+                _db.Rollback();
+            }
+            _memory.Stored = null;
+            throw;
+        }
+        if (!own)
+        {
+            _memory.Off = true;
+            _memory.Stored = null;
+        }
+        return own;
     }
 
     private DateTime? LastRunAt() => _runs.FindById(LastRun)?.At;
@@ -469,30 +483,11 @@ public sealed class FindingStore
     /// <summary>Updates one finding (in its own transaction unless one is open) and the memory copy after the commit (call under the gate).</summary>
     private void Write(FindingDocument doc)
     {
-        var own = _db.BeginTrans();
-        try
+        if (!Transact(() => _findings.Update(doc)))
         {
-            _findings.Update(doc);
-            if (own)
-            {
-                _db.Commit();
-            }
+            return;
         }
-        catch
-        {
-            if (own)
-            {
-                _db.Rollback();
-            }
-            _memory.Stored = null;
-            throw;
-        }
-        if (!own)
-        {
-            _memory.Off = true;
-            _memory.Stored = null;
-        }
-        else if (_memory.Stored is { } stored)
+        if (_memory.Stored is { } stored)
         {
             stored[doc.Id] = AsStored(doc);
         }

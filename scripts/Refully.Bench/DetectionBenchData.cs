@@ -39,12 +39,12 @@ internal static class DetectionBenchData
         if (mix == BenchMix.Realistic)
         {
             RealisticLedger(ledgerEvents, orders, rnd, products, ledger, reimbursements, ref id);
-            RealisticShipments(rnd, products, shipments, items);
+            Shipments(rnd, products, shipments, items, RealisticQuantities);
         }
         else
         {
             StressLedger(ledgerEvents, orders, rnd, products, ledger, reimbursements, ref id);
-            StressShipments(rnd, products, shipments, items);
+            Shipments(rnd, products, shipments, items, StressQuantities);
         }
         return Rest(orders, rnd, products, ledger, reimbursements, shipments, items, ref id);
     }
@@ -90,21 +90,6 @@ internal static class DetectionBenchData
                 (e.EventType, e.ReferenceId, e.Quantity) = (LedgerEventType.WhseTransfers, $"{rnd.Next(1_000_000_000)}", rnd.Next(-5, 6));
             }
             ledger.Add(e);
-        }
-    }
-
-    private static void StressShipments(Random rnd, (string Fnsku, string Asin, string Sku)[] products,
-        List<InboundShipment> shipments, List<InboundShipmentItem> items)
-    {
-        for (var s = 0; s < 2_000; s++)
-        {
-            var shipmentId = $"FBA{s:D6}";
-            shipments.Add(new InboundShipment { Id = $"s{s}#1", ShipmentId = shipmentId, ShipmentStatus = rnd.Next(4) == 0 ? "RECEIVING" : "CLOSED", Marketplace = "US" });
-            for (var k = 0; k < 10; k++)
-            {
-                var p = products[rnd.Next(products.Length)];
-                items.Add(new InboundShipmentItem { Id = $"i{s}-{k}#1", ShipmentId = shipmentId, Fnsku = p.Fnsku, SellerSku = p.Sku, QuantityShipped = rnd.Next(10, 200), QuantityReceived = rnd.Next(0, 200) });
-            }
         }
     }
 
@@ -205,9 +190,9 @@ internal static class DetectionBenchData
         }
     }
 
-    /// <summary>2,000 shipments of 10 lines; one line in ten arrives 1–5 units short (the rest in full).</summary>
-    private static void RealisticShipments(Random rnd, (string Fnsku, string Asin, string Sku)[] products,
-        List<InboundShipment> shipments, List<InboundShipmentItem> items)
+    /// <summary>2,000 shipments of 10 lines each, with quantities shipped and received drawn by <paramref name="quantities"/>.</summary>
+    private static void Shipments(Random rnd, (string Fnsku, string Asin, string Sku)[] products,
+        List<InboundShipment> shipments, List<InboundShipmentItem> items, Func<Random, (int Shipped, int Received)> quantities)
     {
         for (var s = 0; s < 2_000; s++)
         {
@@ -216,11 +201,24 @@ internal static class DetectionBenchData
             for (var k = 0; k < 10; k++)
             {
                 var p = products[rnd.Next(products.Length)];
-                var shipped = rnd.Next(10, 200);
-                var received = rnd.Next(10) == 0 ? shipped - rnd.Next(1, 6) : shipped;
+                var (shipped, received) = quantities(rnd);
                 items.Add(new InboundShipmentItem { Id = $"i{s}-{k}#1", ShipmentId = shipmentId, Fnsku = p.Fnsku, SellerSku = p.Sku, QuantityShipped = shipped, QuantityReceived = received });
             }
         }
+    }
+
+    /// <summary>Realistic: one line in ten arrives 1–5 units short, the rest in full.</summary>
+    private static (int, int) RealisticQuantities(Random rnd)
+    {
+        var shipped = rnd.Next(10, 200);
+        return (shipped, rnd.Next(10) == 0 ? shipped - rnd.Next(1, 6) : shipped);
+    }
+
+    /// <summary>Stress: received 0–200 of 10–200 shipped, drawn independently (most lines short).</summary>
+    private static (int, int) StressQuantities(Random rnd)
+    {
+        var shipped = rnd.Next(10, 200);
+        return (shipped, rnd.Next(0, 200));
     }
 
     private static DetectionInput Rest(int orders, Random rnd, (string Fnsku, string Asin, string Sku)[] products, List<LedgerEvent> ledger,

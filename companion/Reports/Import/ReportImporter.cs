@@ -88,7 +88,9 @@ public sealed class ReportImporter(RecordStore store, ReportReaders readers, Rep
         try
         {
             using var stream = input.Open();
-            using var limited = new LimitedStream(stream, options.MaxJsonBytes);
+            var limit = options.MaxJsonBytes;
+            using var limited = new Api.LimitedStream(stream, limit,
+                () => new InvalidDataException($"the document is larger than {limit} bytes, the most the companion reads as JSON"));
             document = JsonDocument.Parse(limited, new JsonDocumentOptions { AllowTrailingCommas = true, CommentHandling = JsonCommentHandling.Skip });
         }
         catch (Exception ex) when (ex is JsonException or IOException or InvalidDataException)

@@ -1,15 +1,14 @@
-using System.IO.Compression;
-
-namespace Refully.Companion.Security;
+namespace Refully.Companion.Api;
 
 /// <summary>
-/// A gzip request body read decompressed, at most <c>limit</c> bytes of it: one byte more is a 413 (the same
-/// problem as an uncompressed body over the limit), so a small body that unpacks to gigabytes costs nothing.
-/// Broken gzip data is a 400. Read-only and forward-only, as a request body is.
+/// A read-only, forward-only view of a stream that fails with <c>tooLarge()</c> once more than <c>limit</c> bytes
+/// are read: the bound on any input the companion reads whole (a JSON report, a request body once decompressed).
+/// <paramref name="broken"/>, when given, turns the inner stream's <see cref="InvalidDataException"/> (e.g. broken
+/// gzip) into the caller's error.
 /// </summary>
-internal sealed class GzipBody(Stream compressed, long limit) : Stream
+internal sealed class LimitedStream(Stream inner, long limit, Func<Exception> tooLarge,
+    Func<InvalidDataException, Exception>? broken = null, bool disposeInner = false) : Stream
 {
-    private readonly GZipStream _gzip = new(compressed, CompressionMode.Decompress, leaveOpen: true);
     private long _read;
 
     public override bool CanRead => true;
@@ -24,11 +23,11 @@ internal sealed class GzipBody(Stream compressed, long limit) : Stream
     {
         try
         {
-            return Count(_gzip.Read(buffer));
+            return Count(inner.Read(buffer));
         }
-        catch (InvalidDataException ex)
+        catch (InvalidDataException ex) when (broken is not null)
         {
-            throw Broken(ex);
+            throw broken(ex);
         }
     }
 
@@ -39,11 +38,11 @@ internal sealed class GzipBody(Stream compressed, long limit) : Stream
     {
         try
         {
-            return Count(await _gzip.ReadAsync(buffer, cancellationToken));
+            return Count(await inner.ReadAsync(buffer, cancellationToken));
         }
-        catch (InvalidDataException ex)
+        catch (InvalidDataException ex) when (broken is not null)
         {
-            throw Broken(ex);
+            throw broken(ex);
         }
     }
 
@@ -52,13 +51,10 @@ internal sealed class GzipBody(Stream compressed, long limit) : Stream
         _read += read;
         if (_read > limit)
         {
-            throw new BadHttpRequestException($"The request body is larger than {limit} bytes once decompressed.", StatusCodes.Status413PayloadTooLarge);
+            throw tooLarge();
         }
         return read;
     }
-
-    private static BadHttpRequestException Broken(Exception inner) =>
-        new("The request body is not valid gzip data.", StatusCodes.Status400BadRequest, inner);
 
     public override void Flush() { }
     public override long Seek(long offset, SeekOrigin origin) => throw new NotSupportedException();
@@ -67,9 +63,9 @@ internal sealed class GzipBody(Stream compressed, long limit) : Stream
 
     protected override void Dispose(bool disposing)
     {
-        if (disposing)
+        if (disposing && disposeInner)
         {
-            _gzip.Dispose();
+            inner.Dispose();
         }
         base.Dispose(disposing);
     }
