@@ -72,6 +72,18 @@ public sealed class DetectionService(RecordStore records, FindingStore findings,
         }
     }
 
+    /// <summary>
+    /// The cached record lists as an answer to which ids are stored (<see cref="PageRecordStore"/> skips looking up the ids
+    /// they prove new), or null when there are none; they answer only at their own generation.
+    /// </summary>
+    public IStoredIds? StoredIds()
+    {
+        lock (_gate)
+        {
+            return _cache;
+        }
+    }
+
     /// <summary>Detects at <paramref name="asOf"/>, or at today in each marketplace's own time zone.</summary>
     public IReadOnlyList<FindingDocument> Run(DateOnly? asOf, string source) => Run(asOf, source, null, null);
 
@@ -119,7 +131,7 @@ public sealed class DetectionService(RecordStore records, FindingStore findings,
 /// case: the collation of data files this version creates; others are not cached). Never changed in place: an
 /// update makes new lists, so an input handed out earlier stays as it was.
 /// </summary>
-internal sealed class RecordCache
+internal sealed class RecordCache : IStoredIds
 {
     private readonly Dictionary<Type, object> _lists;
 
@@ -161,6 +173,10 @@ internal sealed class RecordCache
     };
 
     private IReadOnlyList<T> Get<T>() where T : DomainRecord => (IReadOnlyList<T>)_lists[typeof(T)];
+
+    /// <summary>Whether a record of this type and id (compared as the store does) is in the lists; null for a type detection does not read.</summary>
+    public bool? Contains(Type recordType, string id) =>
+        _lists.TryGetValue(recordType, out var list) ? Find((IReadOnlyList<DomainRecord>)list, id) >= 0 : null;
 
     /// <summary>These lists with <paramref name="stored"/> written into them (types detection does not read are ignored).</summary>
     public RecordCache With(IReadOnlyList<DomainRecord> stored, long generation)

@@ -118,7 +118,7 @@ public sealed class PageIntake(
         }
         else
         {
-            stored = pageRecords.Store(parse.Records, parse.Facts == PageFacts.Live, parse.KeepStored, out var written);
+            stored = pageRecords.Store(parse.Records, parse.Facts == PageFacts.Live, parse.KeepStored, detection.StoredIds(), out var written);
             detection.RecordsStored(written);
             if (written.Alone)
             {
