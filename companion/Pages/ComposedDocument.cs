@@ -14,11 +14,12 @@ namespace Refully.Companion.Pages;
 /// </summary>
 public sealed class ComposedDocument
 {
-    private ComposedDocument(IHtmlDocument document, int shadowRoots, int depth)
+    private ComposedDocument(IHtmlDocument document, int shadowRoots, int depth, bool composedAsText)
     {
         Document = document;
         ShadowRootCount = shadowRoots;
         MaxDepth = depth;
+        ComposedAsText = composedAsText;
     }
 
     public IHtmlDocument Document { get; }
@@ -29,16 +30,55 @@ public sealed class ComposedDocument
     /// <summary>The deepest element nesting seen while composing.</summary>
     public int MaxDepth { get; }
 
-    public static ComposedDocument Parse(string html) => Parse(html, stripShadowStyles: true);
+    /// <summary>True when the shadow roots were composed in the page's text (<see cref="TextualComposer"/>), false when in the DOM.</summary>
+    public bool ComposedAsText { get; }
 
-    /// <summary>Parses and composes; <paramref name="stripShadowStyles"/> false parses every byte (the reference the tests compare with).</summary>
+    /// <summary>
+    /// Parses and composes: in the page's text when <see cref="TextualComposer"/> can (most of a Katal page's cost),
+    /// else in the DOM. Both give the same tree (tests compare them).
+    /// </summary>
+    public static ComposedDocument Parse(string html)
+    {
+        if (TextualComposer.TryCompose(html, out var roots) is { } composed)
+        {
+            var document = NewParser().ParseDocument(composed);
+            return new ComposedDocument(document, roots, Depth(document), composedAsText: true);
+        }
+        return Parse(html, stripShadowStyles: true);
+    }
+
+    /// <summary>Parses and composes in the DOM; <paramref name="stripShadowStyles"/> false parses every byte (the reference the tests compare with).</summary>
     internal static ComposedDocument Parse(string html, bool stripShadowStyles)
     {
-        var parser = new HtmlParser(new HtmlParserOptions { IsKeepingSourceReferences = false });
         // The leading <style>/<script> of each shadow root would be left out when composing; not parsing them saves most of the work.
-        var document = parser.ParseDocument(stripShadowStyles ? ShadowStyles.Strip(html) : html);
+        var document = NewParser().ParseDocument(stripShadowStyles ? ShadowStyles.Strip(html) : html);
         var (roots, depth) = Compose(document);
-        return new ComposedDocument(document, roots, depth);
+        return new ComposedDocument(document, roots, depth, composedAsText: false);
+    }
+
+    private static HtmlParser NewParser() => new(new HtmlParserOptions { IsKeepingSourceReferences = false, DisableElementPositionTracking = true });
+
+    /// <summary>The deepest node of a document with no shadow roots, counted as <see cref="Compose"/> counts (the root element is 1).</summary>
+    private static int Depth(IDocument document)
+    {
+        var maxDepth = 0;
+        if (document.DocumentElement is not { } root)
+        {
+            return 0;
+        }
+        var stack = new Stack<(INode Node, int Depth)>();
+        stack.Push((root, 1));
+        while (stack.Count > 0)
+        {
+            var (node, depth) = stack.Pop();
+            maxDepth = Math.Max(maxDepth, depth);
+            var children = node.ChildNodes;
+            for (var i = children.Length - 1; i >= 0; i--)
+            {
+                stack.Push((children[i], depth + 1));
+            }
+        }
+        return maxDepth;
     }
 
     private static (int Roots, int Depth) Compose(IDocument document)
