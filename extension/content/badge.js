@@ -26,7 +26,8 @@ Refully.badge = (() => {
     ${Refully.findingActions.STYLE}
   `;
 
-  const signature = ({ finding: f }) => [f.status, f.units, f.amount, f.currency, f.deadline, f.explanation].join("|");
+  // What a badge shows, and whose it is (a kept host may be drawn for another finding: its card must follow).
+  const signature = ({ finding: f }) => [f.id, f.status, f.units, f.amount, f.currency, f.deadline, f.explanation].join("|");
 
   // The chip (button with status dot, units, amount, deadline) is built once and cloned for every badge:
   // one native deep clone instead of seven elements built one by one.
@@ -71,6 +72,7 @@ Refully.badge = (() => {
         setOpen(!card || card.hidden);
       }
     });
+    host.refullyClose = () => setOpen(false);
     host.refullyDraw = next => {
       current = next;
       drawChip(host, chip, texts, next);
@@ -120,5 +122,11 @@ Refully.badge = (() => {
     }
   }
 
-  return { create, update };
+  // A host taken off the page (badges.js keeps some) drawn for another finding: closed, then drawn afresh.
+  function reuse(host, item) {
+    host.refullyClose();
+    host.refullyDraw(item);
+  }
+
+  return { create, reuse, update };
 })();

@@ -6,6 +6,25 @@ globalThis.Refully ??= {};
 
 Refully.badges = (() => {
   const placedBadges = new Map(); // host → { row, id }
+  // Hosts taken off the page, kept to be drawn again: SPA pagination replaces every row, so each answer removes
+  // the last page's badges and draws as many new ones. A kept host skips the element, its shadow root, stylesheet,
+  // event fence and chip (it is only redrawn), so the common case costs one redraw and one insertion per badge.
+  const spare = [];
+  const MAX_SPARE = 200;
+  const release = host => {
+    host.remove();
+    if (spare.length < MAX_SPARE) {
+      spare.push(host);
+    }
+  };
+  const take = (item, onDismissed) => {
+    const host = spare.pop();
+    if (!host) {
+      return Refully.badge.create(item, { onDismissed });
+    }
+    Refully.badge.reuse(host, item);
+    return host;
+  };
 
   // items: [{finding, anchors}]; placed: Map(finding id → rows) from Refully.placement.place
   function apply(items, placed, { onDismissed }) {
@@ -20,7 +39,7 @@ Refully.badges = (() => {
       const item = byId.get(id);
       const keep = item && host.isConnected && row.contains(host) && placed.get(id)?.includes(row) && !isShown(row, id);
       if (!keep) {
-        host.remove();
+        release(host);
         placedBadges.delete(host);
         removed++;
         continue;
@@ -32,7 +51,7 @@ Refully.badges = (() => {
     for (const [id, rows] of placed) {
       for (const row of rows) {
         if (!isShown(row, id)) {
-          const host = Refully.badge.create(byId.get(id), { onDismissed });
+          const host = take(byId.get(id), onDismissed);
           Refully.rows.badgeSlot(row, Refully.ownNodes.isOwnNode).append(host);
           placedBadges.set(host, { row, id });
           markShown(row, id);
@@ -45,7 +64,7 @@ Refully.badges = (() => {
 
   function clear() {
     for (const host of placedBadges.keys()) {
-      host.remove();
+      release(host);
     }
     placedBadges.clear();
   }

@@ -228,9 +228,15 @@ Refully.capture = (() => {
   // the watcher can observe mutations inside them (a document observer does not see into shadow trees)
   // and the badges can look for rows inside them.
   function capturePage(isOwnNode) {
+    const started = performance.now();
     const shadowRoots = contentRoots(isOwnNode);
-    const body = strip(serialise(shadowRoots));
+    const found = performance.now();
+    const serialised = serialise(shadowRoots);
+    const written = performance.now();
+    const body = strip(serialised);
+    const parts = { roots: found - started, serialise: written - found, strip: performance.now() - written };
     return {
+      parts,
       url: location.href,
       title: document.title,
       capturedAt: new Date().toISOString(),

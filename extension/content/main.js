@@ -44,7 +44,7 @@ globalThis.Refully ??= {};
       const companionMs = result.companionMs?.total ?? null;
       const worker = result.workerMs ?? null;
       Refully.timings.publish({
-        captureMs: captured - started, sendMs, drawMs: done - answered, mainThreadMs,
+        captureMs: captured - started, rootsMs: page.parts.roots, serialiseMs: page.parts.serialise, stripMs: page.parts.strip, sendMs, drawMs: done - answered, mainThreadMs,
         endToEndMs: done - started, htmlChars: html.length, rows: drawn.rows, badges: drawn.badges, url,
         placeMs: drawn.placeMs ?? 0, badgesMs: drawn.badgesMs ?? 0, panelMs: drawn.panelMs ?? 0,
         companionMs, companionDetectMs: result.companionMs?.detect ?? null, companionRequestMs: result.companionMs?.request ?? null,

@@ -24,56 +24,40 @@ Refully.placement = (() => {
     return rows.length < 2 ? rows : rows.filter(row => !rows.some(other => other !== row && row.contains(other)));
   }
 
-  // The maximal run of word characters in `anchor` that is longest (its key), or "" when it has none. If the
-  // anchor occurs in a row text as a whole token, each of its word runs is a whole word run of that text too
-  // (the anchor is bounded by non-word characters, and so is every run inside it), so a row can only hold
-  // the anchor if its text has the anchor's key among its word runs.
-  function keyOf(anchor) {
-    let key = "";
-    for (let at = 0; at < anchor.length;) {
-      if (!isWordChar(anchor.charCodeAt(at))) {
-        at++;
-        continue;
-      }
-      let end = at + 1;
-      while (end < anchor.length && isWordChar(anchor.charCodeAt(end))) {
-        end++;
-      }
-      if (end - at > key.length) {
-        key = anchor.slice(at, end);
-      }
-      at = end;
+  // Which rows can hold an anchor at all, without reading any row's text nodes: every row's textContent (one
+  // native call per row, no node touched from this world) joined by "\n", then one indexOf scan per anchor. An
+  // anchor without a tab that occurs in a row's text (its text nodes joined by tabs) lies inside one text node,
+  // so it occurs in the row's textContent too; the candidates are a superset, and only they have their text read
+  // and checked with the whole-token rule. Usable anchors hold no "\n", so a hit never spans two rows.
+  function candidateIndex(rows) {
+    const contents = new Array(rows.length);
+    const starts = new Array(rows.length);
+    let at = 0;
+    for (let i = 0; i < rows.length; i++) {
+      const content = rows[i].textContent;
+      contents[i] = content;
+      starts[i] = at;
+      at += content.length + 1;
     }
-    return key;
-  }
-
-  // One pass over every row text: key → indexes of the rows whose text has that word run. Only runs as long
-  // as some key are looked up, so the pass costs one read per character and a lookup for few of the runs
-  // (instead of one scan of every row per anchor).
-  function rowsByKey(texts, keys) {
-    const lengths = new Set();
-    for (const key of keys.keys()) {
-      lengths.add(key.length);
-    }
-    for (let i = 0; i < texts.length; i++) {
-      const text = texts[i];
-      let start = -1;
-      for (let at = 0; at <= text.length; at++) {
-        if (at < text.length && isWordChar(text.charCodeAt(at))) {
-          if (start < 0) {
-            start = at;
-          }
-        } else if (start >= 0) {
-          if (lengths.has(at - start)) {
-            const hits = keys.get(text.slice(start, at));
-            if (hits !== undefined && hits[hits.length - 1] !== i) {
-              hits.push(i);
-            }
-          }
-          start = -1;
+    const joined = contents.join("\n");
+    const all = rows.map((_, i) => i);
+    // Row indexes whose textContent contains `anchor`, ascending, each once.
+    return anchor => {
+      if (anchor.includes("\t")) {
+        return all;
+      }
+      const found = [];
+      let row = 0;
+      for (let hit = joined.indexOf(anchor); hit !== -1;) {
+        while (row + 1 < starts.length && starts[row + 1] <= hit) {
+          row++;
         }
+        found.push(row);
+        // The next hit that starts after this row.
+        hit = row + 1 < starts.length ? joined.indexOf(anchor, starts[row + 1]) : -1;
       }
-    }
+      return found;
+    };
   }
 
   // items: [{finding, anchors}], rows: from Refully.rows.findRows → Map(finding id → rows)
@@ -82,18 +66,10 @@ Refully.placement = (() => {
       const anchor = typeof raw === "string" ? raw.trim() : "";
       return anchor.length >= MIN_ANCHOR_LENGTH && !anchor.includes("\n") ? anchor : null;
     };
-    const keys = new Map(); // key → row indexes
-    for (const { anchors } of items) {
-      for (const raw of anchors ?? []) {
-        const anchor = usable(raw);
-        const key = anchor === null ? "" : keyOf(anchor);
-        if (key !== "" && !keys.has(key)) {
-          keys.set(key, []);
-        }
-      }
-    }
-    const texts = rows.map(Refully.rows.rowText);
-    rowsByKey(texts, keys);
+    const candidates = items.length === 0 ? null : candidateIndex(rows);
+    const texts = new Array(rows.length); // a row's text, read when it is first a candidate
+    const textOf = i => (texts[i] ??= Refully.rows.rowText(rows[i]));
+    const matches = new Map(); // anchor → rows that hold it as a whole token
 
     const placed = new Map();
     for (const { finding, anchors } of items) {
@@ -103,10 +79,11 @@ Refully.placement = (() => {
         if (anchor === null) {
           continue;
         }
-        const key = keyOf(anchor);
-        // An anchor without word characters ("---") has no key: every row is a candidate.
-        const candidates = key === "" ? rows.map((_, i) => i) : keys.get(key);
-        matched = candidates.filter(i => containsToken(texts[i], anchor)).map(i => rows[i]);
+        matched = matches.get(anchor);
+        if (matched === undefined) {
+          matched = candidates(anchor).filter(i => containsToken(textOf(i), anchor)).map(i => rows[i]);
+          matches.set(anchor, matched);
+        }
         if (matched.length > 0) {
           break;
         }

@@ -109,14 +109,22 @@ public sealed class InlineBadgeTests(ChromiumFixture chromium)
             ["8712345004"] = [Id(LedgerSeeds.ReviewByFnsku)],
         };
         await Badges.WaitForAsync(page, LedgerSeeds.ReferenceColumn, page1);
+        await Badges.Badge(page, Id(LedgerSeeds.Damaged)).Locator("[data-part=chip]").ClickAsync(); // a card open on page 1
+        await Expect(Badges.Badge(page, Id(LedgerSeeds.Damaged)).Locator("[data-part=explanation]")).ToBeVisibleAsync();
 
         // Act 1: "Next" replaces the rows and the URL (pageOffset 2), no reload.
         await page.Locator("#next").ClickAsync();
 
-        // Assert 1: the next page's badge, and none of page 1's.
+        // Assert 1: the next page's badge, and none of page 1's. Badges taken off the page are drawn again for
+        // new findings: the page-2 badge shows its own finding, closed, and its card explains that finding.
         Dictionary<string, string[]> page2 = new() { ["8712345006"] = [Id(LedgerSeeds.LostOnPage2)] };
         await Badges.WaitForAsync(page, LedgerSeeds.ReferenceColumn, page2);
         (await Badges.CountAsync(page)).Should().Be(1);
+        var badge2 = Badges.Badge(page, Id(LedgerSeeds.LostOnPage2));
+        await Expect(badge2.Locator("[data-part=chip]")).ToHaveAttributeAsync("aria-expanded", "false");
+        await badge2.Locator("[data-part=chip]").ClickAsync();
+        await Expect(badge2.Locator("[data-part=explanation]")).ToHaveTextAsync(seeded[LedgerSeeds.LostOnPage2.Key].Explanation);
+        await badge2.Locator("[data-part=chip]").ClickAsync();
         page.Url.Should().Contain(Uri.EscapeDataString("\"pageOffset\":2"));
         await Expect(page.Locator("refully-panel [data-part=totals]")).ToHaveTextAsync("$55.60 claimable on this page");
 
@@ -138,6 +146,79 @@ public sealed class InlineBadgeTests(ChromiumFixture chromium)
         (await Badges.CountAsync(page)).Should().Be(6);
         (await page.EvaluateAsync<int>("() => window.badgeInsertions")).Should().Be(3 + 6);
         await AssertTableAsDrawnAsync(page, "Showing 1–5 of 10");
+    }
+
+    [Fact]
+    public async Task PlacementPutsEveryFindingOnExactlyTheRowsTheRuleNames()
+    {
+        // Arrange: a page with the extension's placement code (rows.js, placement.js) and a reference of the rule
+        // written plainly: a row's text is its text nodes joined by tabs; the first anchor (trimmed, ≥ 3 characters,
+        // no line break) that occurs in some row as a whole token wins; every such row, innermost only.
+        await chromium.ResetAsync("http://127.0.0.1:9");
+        var page = await chromium.OpenSellerCentralAsync();
+        string Source(string file) => File.ReadAllText(Path.Combine(RepositoryRoot.Path, "extension", "content", file));
+
+        // Act: 1,000 random pages of nested rows with cells split into several text nodes, tabs, line breaks and
+        // anchors that are prefixes, suffixes and inner parts of longer identifiers, placed both ways.
+        var result = await page.EvaluateAsync<int[]>(
+            """
+            ([rowsSource, placementSource]) => {
+              (0, eval)(rowsSource);
+              (0, eval)(placementSource);
+              const { rows: rowsApi, placement } = window.Refully;
+              let seed = 7;
+              const random = n => { seed = (seed * 1103515245 + 12345) % 2147483648; return seed % n; };
+              const pieces = ["8712345005", "87123450055", "X00ABCD123", "ab", "A-1", "-", " ", "\t", "\n", "x", "12", "5", "B0", "\u00e9", "---"];
+              const anchorsToTry = ["8712345005", "87123450055", "X00ABCD123", " 8712345005 ", "A-1", "---", "123450", "ab", "x\tx", "A-1\tA-1", "8712345005\tX00ABCD123", "ab\t12", "B0A-1", "X00ABCD123\n"];
+              const text = () => random(2) ? pieces[random(pieces.length)] : Array.from({ length: 2 + random(3) }, () => pieces[random(pieces.length)]).join("");
+              const isWord = c => /[0-9A-Za-z]/.test(c);
+              const reference = (items, rows) => {
+                const texts = rows.map(row => { let t = ""; const w = document.createTreeWalker(row, NodeFilter.SHOW_TEXT); for (let n = w.nextNode(); n; n = w.nextNode()) t += n.data + "\t"; return t; });
+                const whole = (t, a) => { for (let at = t.indexOf(a); at !== -1; at = t.indexOf(a, at + 1)) if ((at === 0 || !isWord(t[at - 1])) && (at + a.length >= t.length || !isWord(t[at + a.length]))) return true; return false; };
+                const placed = new Map();
+                for (const { finding, anchors } of items) {
+                  let matched = [];
+                  for (const raw of anchors) {
+                    const a = typeof raw === "string" ? raw.trim() : "";
+                    if (a.length < 3 || a.includes("\n")) continue;
+                    matched = rows.filter((_, i) => whole(texts[i], a));
+                    if (matched.length) break;
+                  }
+                  placed.set(finding.id, matched.filter(r => !matched.some(o => o !== r && r.contains(o))));
+                }
+                return placed;
+              };
+              let same = 0, compared = 0, badged = 0;
+              for (let round = 0; round < 1000; round++) {
+                const table = document.createElement("div");
+                for (let r = 0; r < 1 + random(12); r++) {
+                  const row = document.createElement(random(2) ? "kat-table-row" : "tr");
+                  for (let c = 0; c < 1 + random(4); c++) {
+                    const cell = document.createElement("kat-table-cell");
+                    for (let t = 0; t < 1 + random(3); t++) cell.append(random(4) ? text() : Object.assign(document.createElement("b"), { textContent: text() }));
+                    if (random(6) === 0) { const inner = document.createElement("kat-table-row"); inner.append(text()); cell.append(inner); }
+                    row.append(cell);
+                  }
+                  table.append(row);
+                }
+                const rows = [...table.querySelectorAll("tr, kat-table-row")];
+                const items = Array.from({ length: 1 + random(5) }, (_, i) => ({ finding: { id: "f" + i }, anchors: Array.from({ length: 1 + random(3) }, () => [text, () => anchorsToTry[random(anchorsToTry.length)], () => 42][random(6) < 4 ? 1 : random(2) * 2]()) }));
+                const expected = reference(items, rows);
+                const actual = placement.place(items, rows);
+                for (const [id, want] of expected) {
+                  const got = actual.get(id) ?? [];
+                  compared++;
+                  badged += want.length;
+                  if (got.length === want.length && got.every((row, i) => row === want[i])) same++;
+                }
+              }
+              return [same, compared, badged];
+            }
+            """, new[] { Source("rows.js"), Source("placement.js") });
+
+        // Assert: the same rows, in the same order, for every finding; and the rounds did place findings.
+        result[0].Should().Be(result[1], "the extension's placement follows the rule for every finding");
+        result[2].Should().BeGreaterThan(100);
     }
 
     // Counts refully-badge elements added to the ledger's rows from now on (page world).

@@ -30,6 +30,11 @@ public static class BrowserBenchmark
             await chromium.ResetAsync(companion.Url, token.Token, token.Id);
             var page = await chromium.OpenSellerCentralAsync($"/reportcentral/INVENTORY_LEDGER/0/bench/{Uri.EscapeDataString("{\"pageOffset\":1}")}");
 
+            // REFULLY_BENCH_PROFILE=FILE: a CPU profile of the page's main thread (page and content scripts) over the
+            // measured captures, written as a .cpuprofile (Chrome DevTools' Performance panel opens it).
+            var profileFile = Environment.GetEnvironmentVariable("REFULLY_BENCH_PROFILE");
+            var cdp = string.IsNullOrEmpty(profileFile) ? null : await page.Context.NewCDPSessionAsync(page);
+
             // New pages: every capture brings 500 new records, so the companion stores them and detects.
             var measured = new List<JsonElement>();
             for (var n = 1; n <= pages; n++)
@@ -39,6 +44,18 @@ public static class BrowserBenchmark
                 {
                     measured.Add(timing);
                 }
+                if (n == Warmup && cdp is not null)
+                {
+                    await cdp.SendAsync("Profiler.enable");
+                    await cdp.SendAsync("Profiler.setSamplingInterval", new Dictionary<string, object> { ["interval"] = 100 });
+                    await cdp.SendAsync("Profiler.start");
+                }
+            }
+            if (cdp is not null)
+            {
+                var profile = await cdp.SendAsync("Profiler.stop");
+                await File.WriteAllTextAsync(profileFile!, profile!.Value.GetProperty("profile").GetRawText());
+                output.WriteLine($"CPU profile of the new pages written to {profileFile}");
             }
             // Revisited pages (back to pages already read): nothing new to store, so no detection run.
             var revisited = new List<JsonElement>();
@@ -122,6 +139,9 @@ public static class BrowserBenchmark
                      ("workerBadgeMs", "    worker: toolbar badge"),
                      ("mainThreadMs", "content-script main thread per capture"),
                      ("captureMs", "  of which capture + serialise"),
+                     ("rootsMs", "    finding the shadow roots with content"),
+                     ("serialiseMs", "    serialising (getHTML)"),
+                     ("stripMs", "    leaving out what is not read"),
                      ("sendMs", "  of which handing the capture to the worker"),
                      ("drawMs", "  of which placing + drawing badges and panel"),
                      ("placeMs", "    finding rows + matching anchors"),

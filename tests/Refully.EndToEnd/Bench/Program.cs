@@ -8,6 +8,10 @@ public static class Program
 {
     public static async Task<int> Main(string[] args)
     {
+        if (args.Length == 2 && args[0] == "probe")
+        {
+            return await Probe.RunAsync(args[1], Console.Out);
+        }
         if (args.Length == 0 || args[0] != "bench")
         {
             Console.Error.WriteLine("Usage: scripts/bench-browser [CAPTURES]   (the tests run with dotnet test)");
