@@ -39,9 +39,22 @@ public static class PageSummary
     private static PageTable KatTable(IElement table)
     {
         var rows = Parsers.PageTables.Rows(table);
-        var headerRow = rows.FirstOrDefault(r => r.Closest("kat-table-head") is not null) ?? rows.FirstOrDefault();
+        var headerRow = rows.FirstOrDefault(r => HasAncestor(r, "kat-table-head")) ?? rows.FirstOrDefault();
         var headers = headerRow?.QuerySelectorAll("kat-table-cell").Select(c => Text.Normalize(c.TextContent)).ToList() ?? [];
         return new PageTable(headers, rows.Count(r => r != headerRow));
+    }
+
+    /// <summary>Closest(<paramref name="localName"/>) is not null, without parsing a selector per row.</summary>
+    private static bool HasAncestor(IElement element, string localName)
+    {
+        for (var e = element; e is not null; e = e.ParentElement)
+        {
+            if (e.LocalName == localName)
+            {
+                return true;
+            }
+        }
+        return false;
     }
 }
 

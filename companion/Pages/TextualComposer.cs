@@ -190,7 +190,7 @@ public static class TextualComposer
         public string? Run(out int roots)
         {
             roots = 0;
-            var output = new StringBuilder(_html.Length);
+            var output = new StringBuilder(Math.Min(_html.Length, 8000)); // grows in chunks: no large-object-heap buffer beside the result
             var copied = 0;
             while (true)
             {
