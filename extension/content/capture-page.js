@@ -10,7 +10,6 @@ globalThis.Refully ??= {};
 Refully.capture = (() => {
   const ELEMENT = 1;
   const TEXT = 3;
-  const COMMENT = 8;
 
   // A root that only styles its host and shows the host's own children (<style> + one default <slot>, as
   // Katal's table rows and body cells have): composing it gives exactly the light children, so serialising
@@ -64,32 +63,64 @@ Refully.capture = (() => {
   };
   const escapeText = text => text.replace(/&/g, "&amp;").replace(/\u00a0/g, "&nbsp;").replace(/</g, "&lt;").replace(/>/g, "&gt;");
 
-  // Long scripts of the light DOM whose every ancestor can be written piece by piece (see serialise).
-  function longScripts(shadowHosts) {
-    const scripts = new Set();
-    const ancestors = new Set();
-    for (const script of document.scripts) {
-      const body = script.firstChild;
-      if (!body || body.nodeType !== TEXT || (body.length < LONG_SCRIPT && !body.nextSibling)) {
-        continue;
-      }
-      const chain = [];
-      let splittable = true;
-      for (let element = script.parentElement; element && !ancestors.has(element); element = element.parentElement) {
-        if (element.namespaceURI !== HTML_NS || !SPLITTABLE.has(element.localName) || element.hasAttribute("is") || shadowHosts.has(element)) {
-          splittable = false;
-          break;
-        }
-        chain.push(element);
-      }
-      if (splittable) {
-        scripts.add(script);
-        for (const element of chain) {
-          ancestors.add(element);
-        }
+  // A navigation the companion has no use for: only links and the list and inline markup menus are made of
+  // (no heading, table, row, tab, form control, time or custom element: nothing a page parser selects), and no
+  // shadow root with content inside. Seller Central's menus are the largest part of a page that is not the report.
+  const MENU_PARTS = "a, ul, ol, li, span, div, p, i, b, em, strong, small, br, img, hr, button, svg, svg *";
+  const NOT_MENU = `:not(${MENU_PARTS}), [data-testid], [data-test-id], [role=heading], [role=table], [role=grid], [role=row], [role=tab], [class*=order-id], [class*=message-date]`;
+  function isMenu(element, shadowHosts) {
+    if (element.querySelector(NOT_MENU) !== null || element.shadowRoot) {
+      return false;
+    }
+    for (const host of shadowHosts) {
+      if (element.contains(host)) {
+        return false;
       }
     }
-    return { scripts, ancestors };
+    return true;
+  }
+
+  // What serialise writes as empty start and end tags, and the elements above them, which it writes child by
+  // child: light-DOM elements whose every ancestor can be written piece by piece (built-in containers, no
+  // shadow host) and that are
+  //   - long inline scripts (app state, bundles; the companion reads no script),
+  //   - <style> (presentation: CSS is no text of the page) and <noscript> (shown only without JavaScript, never
+  //     to the seller; with JavaScript on its content is one raw text the companion would parse as markup),
+  //   - menu-only navigations (<nav>, role=navigation; see isMenu).
+  function emptiedElements(shadowHosts) {
+    const emptied = new Set();
+    const ancestors = new Set();
+    const add = element => {
+      const chain = [];
+      for (let parent = element.parentElement; parent && !ancestors.has(parent); parent = parent.parentElement) {
+        if (parent.namespaceURI !== HTML_NS || !SPLITTABLE.has(parent.localName) || parent.hasAttribute("is") || shadowHosts.has(parent)) {
+          return;
+        }
+        chain.push(parent);
+      }
+      emptied.add(element);
+      for (const parent of chain) {
+        ancestors.add(parent);
+      }
+    };
+    for (const script of document.scripts) {
+      const body = script.firstChild;
+      if (body && body.nodeType === TEXT && (body.length >= LONG_SCRIPT || body.nextSibling)) {
+        add(script);
+      }
+    }
+    const others = document.querySelectorAll("style, noscript, nav, [role=navigation]");
+    for (let i = 0; i < others.length; i++) {
+      const element = others[i];
+      const name = element.localName;
+      if (element.namespaceURI !== HTML_NS || !element.firstChild) {
+        continue;
+      }
+      if (name === "style" || name === "noscript" || (SPLITTABLE.has(name) && !element.hasAttribute("is") && isMenu(element, shadowHosts))) {
+        add(element);
+      }
+    }
+    return { emptied, ancestors };
   }
 
   // "<!DOCTYPE html><html …>…</html>" minus what the companion never reads. Equal to
@@ -99,15 +130,15 @@ Refully.capture = (() => {
   function serialise(shadowRoots) {
     const options = { shadowRoots };
     const shadowHosts = new Set(shadowRoots.map(root => root.host));
-    const { scripts, ancestors } = longScripts(shadowHosts);
-    if (scripts.size === 0) {
+    const { emptied, ancestors } = emptiedElements(shadowHosts);
+    if (emptied.size === 0) {
       return document.documentElement.getHTML(options);
     }
     const parts = [];
     const write = node => {
       if (node.nodeType === ELEMENT) {
-        if (scripts.has(node)) {
-          parts.push(startTag(node), "</script>");
+        if (emptied.has(node)) {
+          parts.push(startTag(node), `</${node.localName}>`);
         } else if (ancestors.has(node)) {
           parts.push(startTag(node));
           writeChildren(node);
@@ -117,9 +148,8 @@ Refully.capture = (() => {
         }
       } else if (node.nodeType === TEXT) {
         parts.push(escapeText(node.data));
-      } else if (node.nodeType === COMMENT) {
-        parts.push(`<!--${node.data}-->`);
       }
+      // Comments between the pieces are left out: no parser reads them.
     };
     const writeChildren = parent => {
       for (let child = parent.firstChild; child; child = child.nextSibling) {

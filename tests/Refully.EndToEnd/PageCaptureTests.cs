@@ -1,3 +1,4 @@
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Playwright;
 using Refully.Companion.Storage;
 using Refully.EndToEnd.Infrastructure;
@@ -111,6 +112,7 @@ public sealed class PageCaptureTests(ChromiumFixture chromium)
     public static TheoryData<string> CapturedPages() => new()
     {
         ChromiumFixture.LedgerPath,
+        ChromiumFixture.ReportPath("INVENTORY_LEDGER"),
         ChromiumFixture.ReportPath("REIMBURSEMENTS"),
         $"/reportcentral/INVENTORY_LEDGER/0/bench/{Uri.EscapeDataString("{\"pageOffset\":1}")}",
     };
@@ -127,6 +129,64 @@ public sealed class PageCaptureTests(ChromiumFixture chromium)
 
         // Act: in one task, the extension's capture (its own code, run in the page) and the page serialised
         // with every open shadow root and every script body.
+        var (captured, full) = await CaptureBothAsync(page);
+
+        // Assert: fewer characters, and the companion composes both to the same page once it leaves out what it
+        // never reads (scripts, Refully's own elements) and the empty <slot> an empty Katal cell's pass-through
+        // root leaves behind (no text, no element: nothing a parser sees).
+        captured.Length.Should().BeLessThan(full.Length);
+        Composed(captured).Should().Be(Composed(full));
+    }
+
+    public static TheoryData<string> AnsweredPages() => new()
+    {
+        ChromiumFixture.ReportPath("INVENTORY_LEDGER"),
+        ChromiumFixture.ReportPath("REIMBURSEMENTS"),
+        $"/reportcentral/INVENTORY_LEDGER/0/bench/{Uri.EscapeDataString("{\"pageOffset\":1}")}",
+    };
+
+    [Theory]
+    [MemberData(nameof(AnsweredPages))]
+    public async Task TheCompanionAnswersTheCaptureAsItAnswersTheWholePage(string path)
+    {
+        // Arrange: the page with Refully's panel drawn, and two companions with the same findings seeded (the
+        // benchmark's for its page, the ledger's and two reimbursements for the report views).
+        await chromium.ResetAsync("http://127.0.0.1:9");
+        var page = await chromium.OpenSellerCentralAsync(path);
+        await Expect(page.Locator("refully-panel [data-part=body]")).ToHaveAttributeAsync("data-state", "offline");
+        Seed[] seeds = path.Contains("/bench/", StringComparison.Ordinal)
+            ? [.. Bench.BrowserBenchmark.Seeds(1)]
+            : [.. LedgerSeeds.All,
+                new Seed("below-cost-5551234567", Companion.Detection.ClaimType.ReimbursedBelowCost, 3, DaysToDeadline: 40, Amount: 8.70m, ReferenceId: "5551234567", Fnsku: "X00ABCD123"),
+                new Seed("refund-114-7654321-1234567", Companion.Detection.ClaimType.RefundNotReturned, 1, DaysToDeadline: 25, Amount: 13.90m, OrderId: "114-7654321-1234567", Fnsku: "X00MNOP012")];
+        await using var companionOfCapture = CompanionServer.Start();
+        await using var companionOfPage = CompanionServer.Start();
+        companionOfCapture.SeedFindings(seeds);
+        companionOfPage.SeedFindings(seeds);
+
+        // Act: the extension's capture (its own code) and the whole page (every open shadow root, every script and
+        // style body, the navigation, Refully's panel), each read by its own companion.
+        var (captured, full) = await CaptureBothAsync(page);
+        var request = (string html) => new Refully.Companion.Pages.PageCaptureRequest(page.Url, "Seller Central", DateTimeOffset.UtcNow, html);
+        var fromCapture = companionOfCapture.Services.GetRequiredService<Refully.Companion.Pages.PageIntake>().Accept(request(captured));
+        var fromPage = companionOfPage.Services.GetRequiredService<Refully.Companion.Pages.PageIntake>().Accept(request(full));
+
+        // Assert: the capture is smaller, and both answers are the same: page type, headings, tables, records read
+        // and stored, every finding with its anchors, totals (only the capture's id, the number of shadow roots
+        // composed and timestamps differ). The page has findings to place, so anchors are compared too.
+        captured.Length.Should().BeLessThan(full.Length * 9 / 10);
+        fromCapture.Rejection.Should().BeNull();
+        fromPage.Rejection.Should().BeNull();
+        var answer = Comparable(fromCapture.Answer!);
+        answer.Should().Be(Comparable(fromPage.Answer!));
+        fromCapture.Answer!.Findings.Should().NotBeEmpty();
+        fromCapture.Answer.Findings.Should().OnlyContain(f => f.Anchors.Count > 0);
+        fromCapture.Answer.Records.Read.Should().BeGreaterThan(0);
+    }
+
+    // The extension's capture and the page serialised with every open shadow root and nothing left out.
+    private static async Task<(string Captured, string Full)> CaptureBothAsync(IPage page)
+    {
         var source = await File.ReadAllTextAsync(Path.Combine(RepositoryRoot.Path, "extension", "content", "capture-page.js"));
         var both = await page.EvaluateAsync<string[]>(
             """
@@ -148,15 +208,41 @@ public sealed class PageCaptureTests(ChromiumFixture chromium)
               return [captured, "<!DOCTYPE html>" + document.documentElement.getHTML({ shadowRoots: every })];
             }
             """, source);
-        var (captured, full) = (both[0], both[1]);
-
-        // Assert: fewer characters, and the companion composes both to the same page once it leaves out what it
-        // never reads (scripts, Refully's own elements) and the empty <slot> an empty Katal cell's pass-through
-        // root leaves behind (no text, no element: nothing a parser sees).
-        captured.Length.Should().BeLessThan(full.Length);
-        Composed(captured).Should().Be(Composed(full));
+        return (both[0], both[1]);
     }
 
+    // The answer as JSON without what differs between any two captures of one page.
+    private static string Comparable(Refully.Companion.Pages.PageAnswer answer)
+    {
+        var node = System.Text.Json.Nodes.JsonNode.Parse(System.Text.Json.JsonSerializer.Serialize(answer with { CaptureId = "", ShadowRoots = 0 }))!;
+        void Strip(System.Text.Json.Nodes.JsonNode? current)
+        {
+            if (current is System.Text.Json.Nodes.JsonObject obj)
+            {
+                foreach (var name in obj.Select(p => p.Key).Where(k => k.EndsWith("At", StringComparison.Ordinal)).ToList())
+                {
+                    obj.Remove(name);
+                }
+                foreach (var property in obj)
+                {
+                    Strip(property.Value);
+                }
+            }
+            else if (current is System.Text.Json.Nodes.JsonArray array)
+            {
+                foreach (var item in array)
+                {
+                    Strip(item);
+                }
+            }
+        }
+        Strip(node);
+        return node.ToJsonString();
+    }
+
+    // The page as the companion composes it, without what it never reads: scripts, Refully's own elements, the
+    // empty <slot> an empty Katal cell's pass-through root leaves behind, and the content of what the capture
+    // writes empty (style, noscript, menu-only navigation; the answer test above shows the companion reads the same).
     private static string Composed(string html)
     {
         var document = Refully.Companion.Pages.ComposedDocument.Parse(html).Document;
@@ -165,6 +251,24 @@ public sealed class PageCaptureTests(ChromiumFixture chromium)
                      .ToList())
         {
             element.Remove();
+        }
+        foreach (var element in document.QuerySelectorAll("style, noscript, nav, [role=navigation]").ToList())
+        {
+            element.InnerHtml = "";
+        }
+        var comments = new List<AngleSharp.Dom.INode>();
+        var pending = new Stack<AngleSharp.Dom.INode>([document]);
+        while (pending.Count > 0)
+        {
+            foreach (var child in pending.Pop().ChildNodes)
+            {
+                (child.NodeType == AngleSharp.Dom.NodeType.Comment ? comments : null)?.Add(child);
+                pending.Push(child);
+            }
+        }
+        foreach (var comment in comments)
+        {
+            comment.Parent?.RemoveChild(comment);
         }
         return document.DocumentElement.OuterHtml;
     }

@@ -98,7 +98,7 @@ public static class BrowserBenchmark
         File.Exists("/proc/loadavg") ? string.Join(" ", File.ReadAllText("/proc/loadavg").Split(' ').Take(3)) : "unknown";
 
     /// <summary>The same identifier formulas as the benchmark page's script.</summary>
-    private static IEnumerable<Seed> Seeds(int pages)
+    internal static IEnumerable<Seed> Seeds(int pages)
     {
         static string Reference(int page, int row) => (8000000000L + page * 1000 + row).ToString(CultureInfo.InvariantCulture);
         static string Fnsku(int page, int row) => $"X0{page:D3}F{row % 50:D4}";

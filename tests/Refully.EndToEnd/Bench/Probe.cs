@@ -27,12 +27,22 @@ public static class Probe
             var frameId = tree!.Value.GetProperty("frameTree").GetProperty("frame").GetProperty("id").GetString();
             var world = await cdp.SendAsync("Page.createIsolatedWorld", new Dictionary<string, object> { ["frameId"] = frameId!, ["worldName"] = "probe" });
             var contextId = world!.Value.GetProperty("executionContextId").GetInt32();
+            // PROBE_WORLD=extension: the extension's own content-script world instead (real chrome.runtime; sources not reloaded).
+            var inExtension = Environment.GetEnvironmentVariable("PROBE_WORLD") == "extension";
+            if (inExtension)
+            {
+                var contexts = new System.Collections.Concurrent.ConcurrentBag<JsonElement>();
+                cdp.Event("Runtime.executionContextCreated").OnEvent += (_, e) => contexts.Add(e!.Value.GetProperty("context").Clone());
+                await cdp.SendAsync("Runtime.enable");
+                await page.WaitForTimeoutAsync(500);
+                contextId = contexts.First(c => c.GetProperty("name").GetString() == "Refully").GetProperty("id").GetInt32();
+            }
             using var manifest = JsonDocument.Parse(await File.ReadAllTextAsync(Path.Combine(RepositoryRoot.Path, "manifest.json")));
             var files = manifest.RootElement.GetProperty("content_scripts")[0].GetProperty("js").EnumerateArray()
                 .Select(f => f.GetString()!).Where(f => !f.EndsWith("main.js", StringComparison.Ordinal) && !f.Contains("claim", StringComparison.Ordinal));
             var sources = string.Join("\n;\n", files.Select(f => File.ReadAllText(Path.Combine(RepositoryRoot.Path, f))));
             var stub = "globalThis.chrome ??= { runtime: { sendMessage: async m => JSON.stringify(m).length } };\n";
-            foreach (var expression in new[] { stub + sources + "\n;'loaded'", File.ReadAllText(scriptFile) })
+            foreach (var expression in inExtension ? new[] { File.ReadAllText(scriptFile) } : new[] { stub + sources + "\n;'loaded'", File.ReadAllText(scriptFile) })
             {
                 var result = await cdp.SendAsync("Runtime.evaluate", new Dictionary<string, object>
                 {
