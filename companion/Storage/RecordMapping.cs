@@ -191,7 +191,7 @@ internal static class RecordMapping
     private static string EventTypeName(LedgerEventType type) => Name(type, EventTypeNames);
 
     // The record enums are int-based: the value is read as its int without boxing.
-    private static string Name<T>(T value, string?[] names) where T : struct, Enum
+    internal static string Name<T>(T value, string?[] names) where T : struct, Enum
     {
         var index = System.Runtime.CompilerServices.Unsafe.SizeOf<T>() == sizeof(int)
             ? System.Runtime.CompilerServices.Unsafe.As<T, int>(ref value)
@@ -199,7 +199,7 @@ internal static class RecordMapping
         return (uint)index < (uint)names.Length && names[index] is { } name ? name : value.ToString();
     }
 
-    private static string?[] Names<T>() where T : struct, Enum
+    internal static string?[] Names<T>() where T : struct, Enum
     {
         var values = Enum.GetValues<T>();
         var names = new string?[values.Length == 0 ? 0 : values.Max(v => Convert.ToInt32(v, CultureInfo.InvariantCulture)) + 1];

@@ -32,9 +32,10 @@ public sealed class RecordStore(CompanionDatabase db)
     }
 
     /// <summary>
-    /// The documents of records, grouped by type in order of first appearance (what <see cref="Write"/> stores).
-    /// Touches no transaction, so an import can prepare its next batch on another thread while the previous one
-    /// is written. Every record needs its Id.
+    /// The documents of records, grouped by type in order of first appearance (what <see cref="Write"/> stores),
+    /// with what storing them needs to know of their ids (<see cref="PreparedGroup"/>). Touches no transaction, so
+    /// an import can prepare its next batch on another thread while the previous one is written. Every record
+    /// needs its Id.
     /// </summary>
     internal PreparedRecords Prepare(IEnumerable<DomainRecord> records)
     {
@@ -69,69 +70,56 @@ public sealed class RecordStore(CompanionDatabase db)
             }
             current!.Add(RecordMapping.ToDocument(_db.Mapper, record));
         }
-        return new PreparedRecords(list, groups);
+        return new PreparedRecords(list, groups.ConvertAll(g => PreparedGroup.Of(g.Type, g.Documents, _ordinalIds)));
     }
 
     /// <summary>Stores prepared documents (on the thread of the import's transaction, if any).</summary>
     internal void Write(PreparedRecords prepared)
     {
-        foreach (var (type, documents) in prepared.Groups)
+        foreach (var group in prepared.Groups)
         {
-            Store(_db.GetCollection(NameOf(type)), documents);
+            Store(_db.GetCollection(NameOf(group.Type)), group);
         }
         _owner.NoteRecordWrite(); // inside an import's transaction the commit notes it again, after the data is visible
     }
 
     /// <summary>
-    /// Inserts the documents whose ids are not stored yet in bulk and replaces the others. Which ids exist comes
-    /// from one scan of the id index over the batch's range (ids start with the date and arrive nearly sorted, so
-    /// the range is narrow), not from one lookup per document as Upsert does. Falls back to Upsert where the
-    /// range holds many more ids than the batch, a batch repeats an id, or the data file compares ids another way.
+    /// Inserts the documents whose ids are not stored yet in bulk, in id order, and replaces the others. Which ids
+    /// exist comes from one scan of the id index over the batch's range (ids start with the date and arrive nearly
+    /// sorted, so the range is narrow), not from one lookup per document as Upsert does. Falls back to Upsert, in
+    /// the batch's order, where the range holds many more ids than the batch, a batch repeats an id, or the data file
+    /// compares ids another way.
+    /// <para>
+    /// Inserting in id order makes every insert's walk of LiteDB's skip list end at the tail instead of at a node
+    /// it must read, and keeps the walk on the same few index pages (docs/performance.md); what is stored is the
+    /// same whatever the order.
+    /// </para>
     /// </summary>
-    private void Store(ILiteCollection<BsonDocument> collection, List<BsonDocument> documents)
+    private static void Store(ILiteCollection<BsonDocument> collection, PreparedGroup group)
     {
-        if (!_ordinalIds || documents.Count < 2)
+        if (group.Ordered is not { } ordered)
         {
-            collection.Upsert(documents);
+            collection.Upsert(group.Documents);
             return;
         }
-        var ids = new HashSet<string>(documents.Count, StringComparer.OrdinalIgnoreCase);
-        string? min = null, max = null;
-        foreach (var document in documents)
-        {
-            var id = document["_id"].AsString;
-            if (!ids.Add(id))
-            {
-                collection.Upsert(documents);
-                return;
-            }
-            if (min is null || StringComparer.OrdinalIgnoreCase.Compare(id, min) < 0)
-            {
-                min = id;
-            }
-            if (max is null || StringComparer.OrdinalIgnoreCase.Compare(id, max) > 0)
-            {
-                max = id;
-            }
-        }
-        var limit = documents.Count * 2 + 100;
+        var limit = ordered.Length * 2 + 100;
         var stored = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
-        foreach (var key in collection.Query().Where(Query.Between("_id", min, max)).Select(IdOnly).Limit(limit + 1).ToEnumerable())
+        foreach (var key in collection.Query().Where(Query.Between("_id", group.Min, group.Max)).Select(IdOnly).Limit(limit + 1).ToEnumerable())
         {
             stored.Add(key["i"].AsString);
         }
         if (stored.Count > limit)
         {
-            collection.Upsert(documents);
+            collection.Upsert(group.Documents);
             return;
         }
         if (stored.Count == 0)
         {
-            collection.InsertBulk(documents, documents.Count);
+            collection.InsertBulk(ordered, ordered.Length);
             return;
         }
-        var fresh = new List<BsonDocument>(documents.Count);
-        foreach (var document in documents)
+        var fresh = new List<BsonDocument>(ordered.Length);
+        foreach (var document in ordered)
         {
             if (stored.Contains(document["_id"].AsString))
             {
@@ -177,11 +165,62 @@ public sealed class RecordStore(CompanionDatabase db)
 }
 
 /// <summary>Records and their documents, grouped by type, ready for <see cref="RecordStore.Write"/>.</summary>
-internal sealed class PreparedRecords(IReadOnlyList<DomainRecord> records, IReadOnlyList<(Type Type, List<BsonDocument> Documents)> groups)
+internal sealed class PreparedRecords(IReadOnlyList<DomainRecord> records, IReadOnlyList<PreparedGroup> groups)
 {
     public IReadOnlyList<DomainRecord> Records { get; } = records;
 
-    public IReadOnlyList<(Type Type, List<BsonDocument> Documents)> Groups { get; } = groups;
+    public IReadOnlyList<PreparedGroup> Groups { get; } = groups;
+}
+
+/// <summary>
+/// The documents of one record type of a batch, in the batch's order, and (where they can be bulk-inserted: two
+/// or more, no id twice, ids compared ordinally ignoring case as the data file does) the same documents sorted by
+/// id with the smallest and largest id. Worked out while preparing, off the thread that stores.
+/// </summary>
+internal sealed class PreparedGroup
+{
+    private PreparedGroup(Type type, List<BsonDocument> documents, BsonDocument[]? ordered, string? min, string? max)
+    {
+        Type = type;
+        Documents = documents;
+        Ordered = ordered;
+        Min = min;
+        Max = max;
+    }
+
+    public Type Type { get; }
+
+    public List<BsonDocument> Documents { get; }
+
+    /// <summary>The documents in id order, or null when they must be upserted one by one in the batch's order.</summary>
+    public BsonDocument[]? Ordered { get; }
+
+    public string? Min { get; }
+
+    public string? Max { get; }
+
+    public static PreparedGroup Of(Type type, List<BsonDocument> documents, bool ordinalIds)
+    {
+        if (!ordinalIds || documents.Count < 2)
+        {
+            return new(type, documents, null, null, null);
+        }
+        var ids = new string[documents.Count];
+        var ordered = documents.ToArray();
+        for (var i = 0; i < ids.Length; i++)
+        {
+            ids[i] = ordered[i]["_id"].AsString;
+        }
+        Array.Sort(ids, ordered, StringComparer.OrdinalIgnoreCase);
+        for (var i = 1; i < ids.Length; i++)
+        {
+            if (StringComparer.OrdinalIgnoreCase.Equals(ids[i - 1], ids[i]))
+            {
+                return new(type, documents, null, null, null); // a repeated id: the last one must win, as in the batch
+            }
+        }
+        return new(type, documents, ordered, ids[0], ids[^1]);
+    }
 }
 
 /// <summary>One import's transaction: committed explicitly, rolled back when disposed without commit (rejection or exception).</summary>
