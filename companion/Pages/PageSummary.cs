@@ -67,6 +67,10 @@ public static class Text
         {
             return "";
         }
+        if (IsNormal(text))
+        {
+            return text; // most cells: nothing to collapse, no copy
+        }
         var builder = new System.Text.StringBuilder(text.Length);
         var space = false;
         foreach (var c in text)
@@ -84,5 +88,31 @@ public static class Text
             builder.Append(c);
         }
         return builder.ToString();
+    }
+
+    /// <summary>True when <see cref="Normalize"/> would give <paramref name="text"/> back unchanged: only single plain spaces, none at either end.</summary>
+    private static bool IsNormal(string text)
+    {
+        var previousSpace = true; // a space first is not normal
+        foreach (var c in text)
+        {
+            if (c == ' ')
+            {
+                if (previousSpace)
+                {
+                    return false;
+                }
+                previousSpace = true;
+            }
+            else if (char.IsWhiteSpace(c) || c == '\u00A0')
+            {
+                return false;
+            }
+            else
+            {
+                previousSpace = false;
+            }
+        }
+        return !previousSpace;
     }
 }
