@@ -13,7 +13,7 @@ Refully.watchPage = function watchPage({ isOwnNode, onSettled, onChange = () => 
   const observedRoots = new WeakSet();
 
   const observer = new MutationObserver(records => {
-    if (records.some(record => !isOwnMutation(record))) {
+    if (records.some(record => !isOwnMutation(record) && !isStyleOnly(record))) {
       schedule();
       onChange();
     }
@@ -28,6 +28,11 @@ Refully.watchPage = function watchPage({ isOwnNode, onSettled, onChange = () => 
     const touched = [...record.addedNodes, ...record.removedNodes];
     return record.type === "childList" && touched.length > 0 && touched.every(isOwnNode);
   }
+
+  // A `style` attribute changed (hover effects, animations, a tooltip being positioned): no page parser reads
+  // inline styles and no badge depends on them, so this is no reason to capture the page again (a capture costs
+  // the page ~10 ms of main thread) or to re-apply the badges. The next capture for a real change carries it.
+  const isStyleOnly = record => record.type === "attributes" && record.attributeName === "style";
 
   function checkUrl() {
     if (location.href !== lastUrl) {

@@ -82,6 +82,37 @@ public sealed class PageCaptureTests(ChromiumFixture chromium)
     }
 
     [Fact]
+    public async Task InlineStyleChangesAloneAreNotCapturedAgainButContentChangesAre()
+    {
+        // Arrange: a paired extension on the ledger page, first capture stored; the page counts the captures
+        // (each one asks the page-world root finder with a `refully:find-roots` event on document).
+        await using var companion = CompanionServer.Start();
+        var token = companion.IssueTokenFor(chromium.ExtensionOrigin);
+        await chromium.ResetAsync(companion.Url, token.Token, token.Id);
+        var page = await chromium.OpenSellerCentralAsync(ChromiumFixture.ReportPath("INVENTORY_LEDGER"));
+        await WaitForVisitAsync(companion, new Uri(page.Url).AbsolutePath);
+        await page.WaitForTimeoutAsync(1000);
+        await page.EvaluateAsync("() => { window.captures = 0; document.addEventListener('refully:find-roots', () => window.captures++, true); }");
+
+        // Act 1: the page animates rows and positions a tooltip through inline styles for a while.
+        for (var i = 0; i < 8; i++)
+        {
+            await page.EvaluateAsync("i => document.querySelectorAll('kat-table-row').forEach(row => row.style.opacity = String(0.5 + i / 20))", i);
+            await page.WaitForTimeoutAsync(100);
+        }
+        await page.WaitForTimeoutAsync(1500);
+
+        // Assert 1: no capture.
+        (await page.EvaluateAsync<int>("() => window.captures")).Should().Be(0, "inline styles are nothing the companion reads");
+
+        // Act 2: a cell's text changes.
+        await page.EvaluateAsync("() => { document.querySelector('kat-table-body kat-table-row kat-table-cell').textContent = '09/13/2026'; }");
+
+        // Assert 2: captured again.
+        await Eventually.UntilAsync(() => page.EvaluateAsync<int>("() => window.captures"), n => n > 0, "a capture after the content changed");
+    }
+
+    [Fact]
     public async Task SpaNavigationToAnotherSellerCentralPageIsCapturedAgain()
     {
         // Arrange: a paired extension on the ledger page, first capture stored.

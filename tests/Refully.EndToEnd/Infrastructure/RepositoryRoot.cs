@@ -9,6 +9,11 @@ public static class RepositoryRoot
 
     private static string Find()
     {
+        // REFULLY_REPOSITORY_ROOT: another checkout's extension and fixtures (the benchmark's before/after runs).
+        if (Environment.GetEnvironmentVariable("REFULLY_REPOSITORY_ROOT") is { Length: > 0 } root && File.Exists(System.IO.Path.Combine(root, "refully-ext.sln")))
+        {
+            return root;
+        }
         // The build output may live outside the repository (REFULLY_ARTIFACTS), so after the output folder
         // try the source folder the build recorded, then the working directory.
         var sourceDirectory = typeof(RepositoryRoot).Assembly.GetCustomAttributes<AssemblyMetadataAttribute>()
