@@ -36,8 +36,18 @@ public sealed class ImportSink(RecordStore store, ProblemLog problems, int batch
     private readonly SortedSet<string> _marketplaces = new(StringComparer.Ordinal);
     private readonly List<DomainRecord>? _kept = keep ? [] : null;
 
+    /// <summary>What <see cref="Run"/>'s reading thread queued for storing, in order (when keeping records).</summary>
+    private readonly List<DomainRecord>? _queued = keep ? [] : null;
+
     /// <summary>The records stored, in order, when the sink was asked to keep them (for <see cref="ImportedRecords"/>).</summary>
     internal IReadOnlyList<DomainRecord> Kept => _kept ?? [];
+
+    /// <summary>
+    /// When keeping records and <see cref="Run"/> read the file without errors: the same records as <see cref="Kept"/>
+    /// once the file is stored, per type in id order (<see cref="ImportedRecords.InIdOrder"/>), sorted on another thread
+    /// while the last batches are stored and the transaction commits. Null otherwise.
+    /// </summary>
+    internal Task<IReadOnlyDictionary<Type, Array>>? Sorted { get; private set; }
 
     public long Records { get; private set; }
 
@@ -82,6 +92,7 @@ public sealed class ImportSink(RecordStore store, ProblemLog problems, int batch
             {
                 // Reading thread of Run: documents made here, stored by the thread that owns the transaction.
                 var prepared = store.Prepare(_batch);
+                _queued?.AddRange(_batch);
                 _batch = new List<DomainRecord>(batchSize);
                 queue.Add(prepared, _stopped);
                 return;
@@ -118,6 +129,10 @@ public sealed class ImportSink(RecordStore store, ProblemLog problems, int batch
             {
                 rows = read();
                 Flush();
+                if (_queued is { } queued && !problems.HasErrors)
+                {
+                    Sorted = Task.Run(() => ImportedRecords.InIdOrder(queued));
+                }
             }
             catch (Exception ex)
             {

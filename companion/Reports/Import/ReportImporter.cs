@@ -124,7 +124,7 @@ public sealed class ReportImporter(RecordStore store, ReportReaders readers, Rep
         else
         {
             transaction.Commit();
-            imported?.AddCommitted(sink.Kept);
+            imported?.AddCommitted(sink.Kept, sink.Sorted);
         }
         var lines = problems.Describe().ToList();
         if (rejected)

@@ -96,22 +96,27 @@ public static class ScanCommand
 }
 
 /// <summary>
-/// With REFULLY_TIMINGS=1, `scan` writes each phase's time and the memory at its end to stderr (scripts/bench),
+/// With REFULLY_TIMINGS=1, `scan` writes each phase's time, the CPU time the process used in it (all threads) and the
+/// memory at its end to stderr (scripts/bench),
 /// with the bytes allocated so far, the collections of each generation and the time the GC paused the process;
 /// otherwise <see cref="Phase"/> is null and nothing is measured.
 /// </summary>
 internal sealed class PhaseTimings
 {
     private long _last = System.Diagnostics.Stopwatch.GetTimestamp();
+    private TimeSpan _lastCpu = Environment.CpuUsage.TotalTime;
 
     private PhaseTimings(TextWriter errors) => Phase = name =>
     {
         var now = System.Diagnostics.Stopwatch.GetTimestamp();
         var elapsed = System.Diagnostics.Stopwatch.GetElapsedTime(_last, now);
         _last = now;
+        var cpu = Environment.CpuUsage.TotalTime;
+        var phaseCpu = cpu - _lastCpu;
+        _lastCpu = cpu;
         var gc = GC.GetGCMemoryInfo();
         errors.WriteLine(FormattableString.Invariant(
-            $"phase {name,-15} {elapsed.TotalSeconds,6:F2} s   heap {GC.GetTotalMemory(false) >> 20,4} MB   working set {Environment.WorkingSet >> 20,4} MB   heap after last GC {gc.HeapSizeBytes >> 20,4} MB   allocated {GC.GetTotalAllocatedBytes() >> 20,5} MB   GCs {GC.CollectionCount(0)}/{GC.CollectionCount(1)}/{GC.CollectionCount(2)}   paused {GC.GetTotalPauseDuration().TotalSeconds:F2} s"));
+            $"phase {name,-15} {elapsed.TotalSeconds,6:F2} s   cpu {phaseCpu.TotalSeconds,5:F2} s   heap {GC.GetTotalMemory(false) >> 20,4} MB   working set {Environment.WorkingSet >> 20,4} MB   heap after last GC {gc.HeapSizeBytes >> 20,4} MB   allocated {GC.GetTotalAllocatedBytes() >> 20,5} MB   GCs {GC.CollectionCount(0)}/{GC.CollectionCount(1)}/{GC.CollectionCount(2)}   paused {GC.GetTotalPauseDuration().TotalSeconds:F2} s"));
     };
 
     private PhaseTimings() { }
