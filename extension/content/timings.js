@@ -1,5 +1,7 @@
 // What one capture cost the page, measured with performance.now() in the content script:
-//   captureMs    walk the shadow roots + serialise the page (getHTML) + leave Refully's nodes out
+//   captureMs    walk the shadow roots + serialise the page (getHTML) + leave Refully's nodes out; its parts:
+//                rootsMs (the shadow roots with content, named from the page's world), serialiseMs (getHTML and
+//                the pieces written empty), stripMs (the one regex pass: script bodies, Refully's hosts, roots' styles)
 //   sendMs       the synchronous part of handing the capture to the worker (message serialisation)
 //   drawMs       placing and drawing the badges and the panel once the answer arrived
 //                (placeMs: finding rows and matching anchors; badgesMs: badges; panelMs: the panel)
