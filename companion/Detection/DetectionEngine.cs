@@ -24,7 +24,16 @@ public sealed class DetectionEngine(PolicyTable policies, IReadOnlyList<IDetecto
     /// other cores idle. Findings are merged in detector order, chunk order, candidate order, so the result is the same
     /// as running them one after another. <paramref name="asOf"/> is asked once per marketplace per run.
     /// </remarks>
-    public IReadOnlyList<Finding> Run(DetectionInput input, Func<string, DateOnly> asOf)
+    public IReadOnlyList<Finding> Run(DetectionInput input, Func<string, DateOnly> asOf) => Run(input, asOf, out _);
+
+    /// <summary>The detectors, in order.</summary>
+    internal IReadOnlyList<IDetector> Detectors => detectors;
+
+    /// <summary>What a run used besides its input: the valuer and the date asked per marketplace (for an incremental run to continue from).</summary>
+    internal sealed record Used(Valuer Valuer, IReadOnlyDictionary<string, DateOnly> Dates);
+
+    /// <summary>As <see cref="Run(DetectionInput, Func{string, DateOnly})"/>, also giving what the run used.</summary>
+    internal IReadOnlyList<Finding> Run(DetectionInput input, Func<string, DateOnly> asOf, out Used used)
     {
         var valuer = new Valuer(input);
         input.BuildIndexes();
@@ -135,8 +144,42 @@ public sealed class DetectionEngine(PolicyTable policies, IReadOnlyList<IDetecto
                 }
             }
         }
+        used = new Used(valuer, new Dictionary<string, DateOnly>(dates, StringComparer.Ordinal));
         return Sort(byId.Values.ToArray());
     }
+
+    /// <summary>
+    /// Findings of candidates evaluated as a run evaluates them (windows, status, value, id, explanation), on this thread,
+    /// with the valuer and dates given (a marketplace not among <paramref name="dates"/> is asked of <paramref name="asOf"/>
+    /// and added). For an incremental run (<see cref="IncrementalDetection"/>).
+    /// </summary>
+    internal List<Finding> Evaluate(IEnumerable<(Candidate Candidate, Confidence Confidence)> candidates, Valuer valuer,
+        Dictionary<string, DateOnly> dates, Func<string, DateOnly> asOf)
+    {
+        var state = new WorkerState();
+        var findings = new List<Finding>();
+        foreach (var (candidate, confidence) in candidates)
+        {
+            if (candidate.Units <= 0)
+            {
+                continue; // claims.md §2: a finding exists only where owed units > 0
+            }
+            if (!dates.TryGetValue(candidate.Marketplace, out var date))
+            {
+                dates[candidate.Marketplace] = date = asOf(candidate.Marketplace);
+            }
+            var window = (candidate.Marketplace, candidate.Type, date);
+            if (!state.Windows.TryGetValue(window, out var policy))
+            {
+                state.Windows[window] = policy = policies.Find(candidate.Marketplace, candidate.Type, date);
+            }
+            findings.Add(Evaluate(candidate, confidence, date, valuer, policy, state));
+        }
+        return findings;
+    }
+
+    /// <summary>Findings in the order a run gives them (deadline, type, id); ids must be unique.</summary>
+    internal static Finding[] Order(Finding[] findings) => Sort(findings);
 
     /// <summary>
     /// Deadline, then type, then id (ordinal): the findings are put into buckets of one deadline and type (a few

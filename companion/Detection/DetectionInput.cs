@@ -22,6 +22,36 @@ public sealed class DetectionInput
         _refunds = new(() => new RefundIndex(Transactions, () => Marketplaces));
     }
 
+    /// <summary>
+    /// An input over <paramref name="lists"/>' record lists with its shared indexes given, already built (an
+    /// incremental run, <see cref="IncrementalDetection"/>: the indexes of the previous input carried forward).
+    /// </summary>
+    internal DetectionInput(DetectionInput lists, LedgerIndex ledger, ReimbursementLedger reimbursed, RefundIndex refunds)
+    {
+        _ledger = new(ledger);
+        _reimbursed = new(reimbursed);
+        _refunds = new(refunds);
+        Ledger = lists.Ledger;
+        Reimbursements = lists.Reimbursements;
+        Returns = lists.Returns;
+        Replacements = lists.Replacements;
+        Transactions = lists.Transactions;
+        InboundShipments = lists.InboundShipments;
+        InboundItems = lists.InboundItems;
+        Removals = lists.Removals;
+        Fees = lists.Fees;
+        Costs = lists.Costs;
+    }
+
+    /// <summary>
+    /// What detectors worked out during a run over this input that an incremental run can continue from (e.g. the
+    /// ledger-loss groups, <see cref="Detectors.LedgerLosses"/>), by claim type. Written once per detector per run.
+    /// </summary>
+    internal System.Collections.Concurrent.ConcurrentDictionary<ClaimType, object> Worked { get; } = new();
+
+    /// <summary>The shared indexes, once built (for an incremental run to carry forward).</summary>
+    internal (LedgerIndex Ledger, ReimbursementLedger Reimbursed, RefundIndex Refunds) Indexes => (_ledger.Value, _reimbursed.Value, _refunds.Value);
+
     public IReadOnlyList<LedgerEvent> Ledger { get; init; } = [];
     public IReadOnlyList<Reimbursement> Reimbursements { get; init; } = [];
     public IReadOnlyList<CustomerReturn> Returns { get; init; } = [];

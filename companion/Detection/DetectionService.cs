@@ -22,6 +22,28 @@ public sealed class DetectionService(RecordStore records, FindingStore findings,
     private readonly Lock _gate = new();
     private RecordCache? _cache;
 
+    // The last run over the cached lists (to continue from incrementally), and the records the last page wrote into them.
+    private DetectionRun? _last;
+    private (long From, long To, IReadOnlyList<DomainRecord> Records)? _written;
+
+    /// <summary>Runs answered by <see cref="IncrementalDetection"/> instead of the whole engine (for tests).</summary>
+    internal int IncrementalRuns { get; private set; }
+
+    /// <summary>Runs of the whole engine.</summary>
+    internal int FullRuns { get; private set; }
+
+    /// <summary>The engine's findings of the last run over the cached lists (for tests).</summary>
+    internal IReadOnlyList<Finding>? LastComputed
+    {
+        get
+        {
+            lock (_gate)
+            {
+                return _last?.Findings;
+            }
+        }
+    }
+
     public DetectionInput LoadInput() => LoadInput(null);
 
     /// <summary>The input, taking the records a scan just imported from memory where they are all there is of their type.</summary>
@@ -68,6 +90,7 @@ public sealed class DetectionService(RecordStore records, FindingStore findings,
             if (_cache is { } cache && cache.Generation == written.Before && written.Alone)
             {
                 _cache = cache.With(written.Records, written.After);
+                _written = (written.Before, written.After, written.Records);
             }
         }
     }
@@ -97,12 +120,38 @@ public sealed class DetectionService(RecordStore records, FindingStore findings,
         {
             var input = LoadInput(imported);
             phase?.Invoke("load records");
-            var computed = engine.Run(input, asOf is { } fixedDate ? _ => fixedDate : Today);
+            Func<string, DateOnly> dates = asOf is { } fixedDate ? _ => fixedDate : Today;
+            var computed = Detect(input, imported is null ? _cache : null, dates);
             phase?.Invoke("engine");
             var synced = findings.Sync(computed, source);
             phase?.Invoke("store findings");
             return FollowUp(input, source, synced);
         }
+    }
+
+    /// <summary>
+    /// The engine's findings over <paramref name="input"/>: when it is the cached lists right after a page wrote into the
+    /// lists of the last run, continued from that run where <see cref="IncrementalDetection"/> can prove the result the
+    /// same, else a run of the whole engine (kept to continue from when over the cached lists). Call under the gate.
+    /// </summary>
+    private IReadOnlyList<Finding> Detect(DetectionInput input, RecordCache? cache, Func<string, DateOnly> asOf)
+    {
+        var cached = cache is not null && cache.Serves(input);
+        if (cached && _last is { } last && _written is { } written && last.Generation == written.From && cache!.Generation == written.To
+            && IncrementalDetection.TryContinue(engine, last, input, written.Records, asOf, written.To) is { } next)
+        {
+            _last = next.Next;
+            IncrementalRuns++;
+            return next.Findings;
+        }
+        _last = null;
+        var computed = engine.Run(input, asOf, out var used);
+        FullRuns++;
+        if (cached)
+        {
+            _last = new DetectionRun(cache!.Generation, input, computed, used.Valuer, used.Dates);
+        }
+        return computed;
     }
 
     /// <summary>Runs what follows detection (claim tracking); the findings are read again when anything ran.</summary>
@@ -156,6 +205,14 @@ internal sealed class RecordCache : IStoredIds
         [typeof(FeeEstimate)] = input.Fees,
         [typeof(UnitCost)] = input.Costs,
     }, generation);
+
+    /// <summary>True when <paramref name="input"/> is over exactly these lists (an input this cache handed out).</summary>
+    public bool Serves(DetectionInput input) =>
+        ReferenceEquals(input.Ledger, _lists[typeof(LedgerEvent)]) && ReferenceEquals(input.Reimbursements, _lists[typeof(Reimbursement)])
+        && ReferenceEquals(input.Returns, _lists[typeof(CustomerReturn)]) && ReferenceEquals(input.Replacements, _lists[typeof(Replacement)])
+        && ReferenceEquals(input.Transactions, _lists[typeof(Transaction)]) && ReferenceEquals(input.InboundShipments, _lists[typeof(InboundShipment)])
+        && ReferenceEquals(input.InboundItems, _lists[typeof(InboundShipmentItem)]) && ReferenceEquals(input.Removals, _lists[typeof(RemovalOrderLine)])
+        && ReferenceEquals(input.Fees, _lists[typeof(FeeEstimate)]) && ReferenceEquals(input.Costs, _lists[typeof(UnitCost)]);
 
     /// <summary>A new input over the cached lists (its shared indexes are built afresh).</summary>
     public DetectionInput Input() => new()

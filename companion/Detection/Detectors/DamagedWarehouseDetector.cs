@@ -7,9 +7,9 @@ namespace Refully.Companion.Detection.Detectors;
 /// P row that moves them into the damaged disposition is not a loss), offset FIFO by Damaged_Warehouse
 /// reimbursements of the same FNSKU.
 /// </summary>
-public sealed class DamagedWarehouseDetector : IDetector
+public sealed class DamagedWarehouseDetector : IDetector, ILedgerLossDetector
 {
-    private static readonly LedgerLossRule Rule = new(
+    internal static readonly LedgerLossRule Rule = new(
         ClaimType.DamagedWarehouse,
         e => e.EventType == LedgerEventType.Adjustments && Text.Code(e.Reason) is "6" or "7" or "E" or "H" or "K" or "U" && e.Quantity < 0,
         _ => false,
@@ -21,4 +21,6 @@ public sealed class DamagedWarehouseDetector : IDetector
     public Confidence Confidence => Confidence.High;
 
     public IEnumerable<Candidate> Detect(DetectionInput input) => LedgerLosses.Detect(input, Rule);
+
+    LedgerLossRule ILedgerLossDetector.Rule => Rule;
 }

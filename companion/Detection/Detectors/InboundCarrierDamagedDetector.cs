@@ -6,9 +6,9 @@ namespace Refully.Companion.Detection.Detectors;
 /// Units received carrier-damaged (claims.md §3): ledger Receipts with disposition CARRIER_DAMAGED (positive),
 /// offset FIFO by Damaged_Inbound reimbursements of the FNSKU. One candidate per shipment + FNSKU.
 /// </summary>
-public sealed class InboundCarrierDamagedDetector : IDetector
+public sealed class InboundCarrierDamagedDetector : IDetector, ILedgerLossDetector
 {
-    private static readonly LedgerLossRule Rule = new(
+    internal static readonly LedgerLossRule Rule = new(
         ClaimType.InboundCarrierDamaged,
         e => e.EventType == LedgerEventType.Receipts && e.Quantity > 0
             && string.Equals(e.Disposition, "CARRIER_DAMAGED", StringComparison.OrdinalIgnoreCase),
@@ -24,4 +24,6 @@ public sealed class InboundCarrierDamagedDetector : IDetector
     public Confidence Confidence => Confidence.Review;
 
     public IEnumerable<Candidate> Detect(DetectionInput input) => LedgerLosses.Detect(input, Rule);
+
+    LedgerLossRule ILedgerLossDetector.Rule => Rule;
 }

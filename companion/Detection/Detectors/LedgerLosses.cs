@@ -16,6 +16,12 @@ internal sealed record LedgerLossRule(
     string? Note = null,
     LedgerEventType Scans = LedgerEventType.Adjustments);
 
+/// <summary>A detector that is the ledger-loss rule (<see cref="LedgerLosses"/>) with its own <see cref="LedgerLossRule"/>.</summary>
+internal interface ILedgerLossDetector
+{
+    LedgerLossRule Rule { get; }
+}
+
 /// <summary>
 /// The ledger-loss rule LostWarehouse, DamagedWarehouse and InboundCarrierDamaged share: loss rows are allocated
 /// per FNSKU (Amazon.Found rows count under the ASIN's FNSKU) and currency pool, FIFO (claims.md §1), against
@@ -27,7 +33,7 @@ internal sealed record LedgerLossRule(
 internal static class LedgerLosses
 {
     /// <summary>The loss rows of one FNSKU (upper case) and pool, in ledger order.</summary>
-    private sealed class Group((string Fnsku, string Pool) key, string fnsku)
+    internal sealed class Group((string Fnsku, string Pool) key, string fnsku)
     {
         public (string Fnsku, string Pool) Key { get; } = key;
 
@@ -37,9 +43,15 @@ internal static class LedgerLosses
         public List<((LedgerEvent Row, string Marketplace) Loss, DateOnly Date, int Units)> Losses { get; } = [];
     }
 
+    /// <summary>What <see cref="Collect"/> found in a run: the loss groups and the found rows, by FNSKU (upper case) and pool.</summary>
+    internal sealed record Groups(
+        Dictionary<(string Fnsku, string Pool), Group> Losses,
+        Dictionary<(string Fnsku, string Pool), List<(object Offset, DateOnly Date, int Units)>> Found);
+
     public static IEnumerable<Candidate> Detect(DetectionInput input, LedgerLossRule rule)
     {
-        var (ordered, found) = Collect(input, rule);
+        var (ordered, found, groups) = Collect(input, rule);
+        input.Worked[rule.Type] = new Groups(groups, found); // for an incremental run to continue from
         var work = new Work();
         var candidates = new List<Candidate>();
         foreach (var group in ordered)
@@ -66,8 +78,8 @@ internal static class LedgerLosses
 
     // The loops below run once per detection over many rows: optimised at once rather than after a slow first tier.
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    private static (List<Group> Ordered, Dictionary<(string Fnsku, string Pool), List<(object Offset, DateOnly Date, int Units)>> Found) Collect(
-        DetectionInput input, LedgerLossRule rule)
+    private static (List<Group> Ordered, Dictionary<(string Fnsku, string Pool), List<(object Offset, DateOnly Date, int Units)>> Found,
+        Dictionary<(string Fnsku, string Pool), Group> Groups) Collect(DetectionInput input, LedgerLossRule rule)
     {
         var catalog = input.Catalog;
         var places = input.Marketplaces;
@@ -106,7 +118,90 @@ internal static class LedgerLosses
             }
         }
 
-        return (ordered, found);
+        return (ordered, found, groups);
+    }
+
+    /// <summary>
+    /// An incremental run (<see cref="IncrementalDetection"/>): <paramref name="added"/> ledger rows (in id order, none
+    /// in the previous ledger) join the groups of the previous run over the same ledger without them, and only the groups
+    /// they touch are allocated again. Gives the groups as <see cref="Collect"/> would find them over the whole ledger,
+    /// the keys touched (every earlier candidate of them is replaced) and their candidates (in <paramref name="candidates"/>).
+    /// <paramref name="input"/> is the new input; the caller has checked that the added rows change no answer of its
+    /// catalog and marketplaces about the rows already there.
+    /// </summary>
+    internal static (Groups Groups, HashSet<(string Fnsku, string Pool)> Touched) Continue(DetectionInput input, LedgerLossRule rule, Groups previous,
+        IReadOnlyList<LedgerEvent> added, List<Candidate> candidates)
+    {
+        var catalog = input.Catalog;
+        var places = input.Marketplaces;
+        var losses = new Dictionary<(string Fnsku, string Pool), List<((LedgerEvent Row, string Marketplace) Loss, DateOnly Date, int Units)>>();
+        var found = new Dictionary<(string Fnsku, string Pool), List<(object Offset, DateOnly Date, int Units)>>();
+        foreach (var e in added)
+        {
+            if (e.EventType != rule.Scans)
+            {
+                continue; // Collect reads only the rows of this event type
+            }
+            var isLoss = rule.IsLoss(e);
+            var isFound = rule.IsFound(e);
+            if (!isLoss && !isFound)
+            {
+                continue;
+            }
+            var marketplace = places.For(e);
+            var key = (Text.Upper(catalog.FnskuOf(e)), places.Pool(marketplace));
+            if (isFound)
+            {
+                if (!found.TryGetValue(key, out var offsets))
+                {
+                    found[key] = offsets = [];
+                }
+                offsets.Add((e, e.Date, e.Quantity));
+            }
+            if (isLoss)
+            {
+                if (!losses.TryGetValue(key, out var rows))
+                {
+                    losses[key] = rows = [];
+                }
+                rows.Add(((e, marketplace), e.Date, Math.Abs(e.Quantity)));
+            }
+        }
+        var touched = new HashSet<(string Fnsku, string Pool)>(losses.Keys);
+        touched.UnionWith(found.Keys);
+        var next = new Groups(new(previous.Losses), new(previous.Found));
+        foreach (var (key, rows) in found)
+        {
+            next.Found[key] = previous.Found.TryGetValue(key, out var before) ? MergeById(before, rows, o => ((LedgerEvent)o.Offset).Id) : rows;
+        }
+        foreach (var (key, rows) in losses)
+        {
+            var all = previous.Losses.TryGetValue(key, out var before) ? MergeById(before.Losses, rows, l => l.Loss.Row.Id) : rows;
+            var group = new Group(key, catalog.FnskuOf(all[0].Loss.Row)); // spelled as the first loss row of the group
+            group.Losses.AddRange(all);
+            next.Losses[key] = group;
+        }
+        var work = new Work();
+        foreach (var key in touched)
+        {
+            if (next.Losses.TryGetValue(key, out var group))
+            {
+                Allocate(input, rule, group, next.Found, work, candidates);
+            }
+        }
+        return (next, touched);
+    }
+
+    /// <summary>Two lists in ledger order (ids ordinal, ignoring case) as one.</summary>
+    private static List<T> MergeById<T>(List<T> a, List<T> b, Func<T, string> id)
+    {
+        var merged = new List<T>(a.Count + b.Count);
+        int i = 0, j = 0;
+        while (i < a.Count || j < b.Count)
+        {
+            merged.Add(j == b.Count || (i < a.Count && StringComparer.OrdinalIgnoreCase.Compare(id(a[i]), id(b[j])) <= 0) ? a[i++] : b[j++]);
+        }
+        return merged;
     }
 
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]

@@ -38,6 +38,31 @@ public sealed class CatalogIndex
     {
     }
 
+    /// <summary>
+    /// A copy that can note more rows without changing this index: the maps are copied, their FNSKU sets shared until
+    /// the copy adds to one (then that set is copied first).
+    /// </summary>
+    internal CatalogIndex Copy() => new(this);
+
+    private CatalogIndex(CatalogIndex from)
+    {
+        _owned = new(ReferenceEqualityComparer.Instance);
+        _fnskusByAsin = new(from._fnskusByAsin, StringComparer.OrdinalIgnoreCase);
+        _skuByFnsku = new(from._skuByFnsku, StringComparer.OrdinalIgnoreCase);
+        _asinByFnsku = new(from._asinByFnsku, StringComparer.OrdinalIgnoreCase);
+        _fnskusBySku = new(from._fnskusBySku, StringComparer.OrdinalIgnoreCase);
+        // What was last noted per FNSKU only saves work (noting is idempotent): the copy starts without it.
+    }
+
+    // Sets this copy made or copied (the others are shared with the index it was copied from); null: not a copy, all its own.
+    private HashSet<object>? _owned;
+
+    /// <summary>How many FNSKUs the seller's rows name for a SKU (one: <see cref="FnskuOfSku"/> answers it).</summary>
+    internal int FnskuCountOfSku(string sku) => _fnskusBySku.TryGetValue(sku, out var set) ? set.Count : 0;
+
+    /// <summary>How many FNSKUs the seller's rows name for an ASIN (one: Amazon.Found rows of it count under it).</summary>
+    internal int FnskuCountOfAsin(string asin) => _fnskusByAsin.TryGetValue(asin, out var set) ? set.Count : 0;
+
     /// <summary>Notes a ledger row that is not Amazon.Found and whose FNSKU was not last noted with this SKU and ASIN (the caller checks that).</summary>
     internal void NoteLedgerRow(string fnsku, string? sku, string? asin) => NoteNew(fnsku, sku, asin);
 
@@ -115,6 +140,12 @@ public sealed class CatalogIndex
             if (!_fnskusBySku.TryGetValue(sku, out var fnskus))
             {
                 _fnskusBySku[sku] = fnskus = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
+                _owned?.Add(fnskus);
+            }
+            else if (_owned is not null && !fnskus.Contains(fnsku) && !_owned.Contains(fnskus))
+            {
+                _fnskusBySku[sku] = fnskus = new HashSet<string>(fnskus, StringComparer.OrdinalIgnoreCase);
+                _owned.Add(fnskus);
             }
             fnskus.Add(fnsku);
         }
@@ -124,6 +155,12 @@ public sealed class CatalogIndex
             if (!_fnskusByAsin.TryGetValue(asin, out var set))
             {
                 _fnskusByAsin[asin] = set = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
+                _owned?.Add(set);
+            }
+            else if (_owned is not null && !set.Contains(fnsku) && !_owned.Contains(set))
+            {
+                _fnskusByAsin[asin] = set = new HashSet<string>(set, StringComparer.OrdinalIgnoreCase);
+                _owned.Add(set);
             }
             set.Add(fnsku);
         }

@@ -35,6 +35,7 @@ internal sealed class LedgerIndex
             _byType[(int)type] = [];
         }
         var last = new Dictionary<string, Noted>(StringComparer.OrdinalIgnoreCase);
+        var hasFound = false;
         foreach (var e in input.Ledger)
         {
             var type = (int)e.EventType;
@@ -44,7 +45,9 @@ internal sealed class LedgerIndex
             }
             var fnsku = e.Fnsku ?? ""; // null and "" are noted alike (nowhere)
             ref var noted = ref CollectionsMarshal.GetValueRefOrAddDefault(last, fnsku, out _);
-            if (!CatalogIndex.IsFound(e.Msku)
+            var isFound = CatalogIndex.IsFound(e.Msku);
+            hasFound |= isFound;
+            if (!isFound
                 && !(noted.Catalog && string.Equals(noted.Sku, e.Msku, StringComparison.Ordinal) && string.Equals(noted.Asin, e.Asin, StringComparison.Ordinal)))
             {
                 catalog.NoteLedgerRow(fnsku, e.Msku, e.Asin);
@@ -52,7 +55,10 @@ internal sealed class LedgerIndex
             }
             if (e.Msku is not null && fnsku.Length > 0 && !string.Equals(noted.MapSku, e.Msku, StringComparison.Ordinal))
             {
-                _fnskuByMsku.TryAdd(e.Msku, fnsku);
+                if (_fnskuByMsku.TryAdd(e.Msku, fnsku))
+                {
+                    _firstIdByMsku[e.Msku] = e.Id;
+                }
                 noted.MapSku = e.Msku;
             }
             if (MarketplaceResolver.Of(e) is { } marketplace && !string.Equals(noted.Marketplace, marketplace, StringComparison.Ordinal))
@@ -65,6 +71,100 @@ internal sealed class LedgerIndex
         places.NoteOtherRecords(input);
         Catalog = catalog;
         Marketplaces = places;
+        HasFoundRows = hasFound;
+        _named = new(() => Named(input, last));
+    }
+
+    /// <summary>
+    /// The index of <paramref name="previous"/>'s ledger with <paramref name="added"/> rows inserted (in id order), when
+    /// <see cref="IncrementalDetection"/> has checked that they change no answer about the records already there: the
+    /// catalog and marketplaces given (copies with the added rows noted), the MSKU map and its first rows unchanged,
+    /// the rows of each event type merged on first use.
+    /// </summary>
+    internal LedgerIndex(LedgerIndex previous, IReadOnlyList<LedgerEvent> ledger, IReadOnlyList<LedgerEvent> added, CatalogIndex catalog,
+        MarketplaceResolver places, HashSet<string> named)
+    {
+        _ledger = ledger;
+        Catalog = catalog;
+        Marketplaces = places;
+        HasFoundRows = previous.HasFoundRows;
+        _fnskuByMsku = previous._fnskuByMsku;
+        _firstIdByMsku = previous._firstIdByMsku;
+        _named = new(named);
+        _byType = new List<LedgerEvent>?[previous._byType.Length];
+        _merged = new Lazy<IReadOnlyList<LedgerEvent>>?[previous._byType.Length];
+        foreach (var type in Kept)
+        {
+            var of = added.Where(e => e.EventType == type).ToList();
+            var before = previous;
+            _merged[(int)type] = new(() => of.Count == 0 ? before.Rows(type) : MergeById(before.Rows(type), of));
+        }
+    }
+
+    private readonly Lazy<IReadOnlyList<LedgerEvent>>?[]? _merged;
+
+    /// <summary>Two lists in id order (ordinal, ignoring case) as one.</summary>
+    private static List<LedgerEvent> MergeById(IReadOnlyList<LedgerEvent> a, List<LedgerEvent> b)
+    {
+        var merged = new List<LedgerEvent>(a.Count + b.Count);
+        int i = 0, j = 0;
+        while (i < a.Count || j < b.Count)
+        {
+            merged.Add(j == b.Count || (i < a.Count && StringComparer.OrdinalIgnoreCase.Compare(a[i].Id, b[j].Id) <= 0) ? a[i++] : b[j++]);
+        }
+        return merged;
+    }
+
+    /// <summary>True when some ledger row has an Amazon.Found MSKU (only those ask the catalog for an ASIN's FNSKU).</summary>
+    public bool HasFoundRows { get; }
+
+    /// <summary>The id of the ledger row that put each MSKU into <see cref="FnskuByMsku"/> (the first, in ledger order, naming an FNSKU).</summary>
+    public IReadOnlyDictionary<string, string> FirstIdByMsku => _firstIdByMsku;
+
+    private readonly Dictionary<string, string> _firstIdByMsku = new(StringComparer.Ordinal);
+
+    /// <summary>Every FNSKU any record names (ignoring case), worked out on first use.</summary>
+    public HashSet<string> NamedFnskus => _named.Value;
+
+    private readonly Lazy<HashSet<string>> _named;
+
+    private static HashSet<string> Named(DetectionInput input, Dictionary<string, Noted> ledger)
+    {
+        var named = new HashSet<string>(ledger.Keys, StringComparer.OrdinalIgnoreCase);
+        foreach (var r in input.Reimbursements)
+        {
+            Add(r.Fnsku);
+        }
+        foreach (var f in input.Fees)
+        {
+            Add(f.Fnsku);
+        }
+        foreach (var r in input.Returns)
+        {
+            Add(r.Fnsku);
+        }
+        foreach (var m in input.Removals)
+        {
+            Add(m.Fnsku);
+        }
+        foreach (var i in input.InboundItems)
+        {
+            Add(i.Fnsku);
+        }
+        foreach (var c in input.Costs)
+        {
+            Add(c.Fnsku);
+        }
+        named.Remove("");
+        return named;
+
+        void Add(string? fnsku)
+        {
+            if (!string.IsNullOrEmpty(fnsku))
+            {
+                named.Add(fnsku);
+            }
+        }
     }
 
     public CatalogIndex Catalog { get; }
@@ -76,9 +176,12 @@ internal sealed class LedgerIndex
 
     private readonly Dictionary<string, string> _fnskuByMsku = new(StringComparer.Ordinal);
 
+
     /// <summary>The rows of one event type, in ledger order.</summary>
     public IReadOnlyList<LedgerEvent> Rows(LedgerEventType type) =>
-        (uint)type < (uint)_byType.Length && _byType[(int)type] is { } kept ? kept : _ledger.Where(e => e.EventType == type).ToList();
+        (uint)type < (uint)_byType.Length && _merged?[(int)type] is { } merged ? merged.Value
+        : (uint)type < (uint)_byType.Length && _byType[(int)type] is { } kept ? kept
+        : _ledger.Where(e => e.EventType == type).ToList();
 
     /// <summary>What an FNSKU last noted (a ledger FNSKU's first row always notes).</summary>
     private struct Noted

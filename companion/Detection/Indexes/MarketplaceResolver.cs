@@ -33,6 +33,39 @@ public sealed class MarketplaceResolver
     {
     }
 
+    /// <summary>
+    /// A copy that can note more ledger rows without changing this resolver: the FNSKU map is copied (its sets shared
+    /// until the copy adds to one, then that set is copied first); orders and the marketplaces seen are shared, so the
+    /// copy may only note FNSKU rows of marketplaces already seen (<see cref="Seen"/>).
+    /// </summary>
+    internal MarketplaceResolver Copy()
+    {
+        return new MarketplaceResolver(new(_byFnsku, StringComparer.OrdinalIgnoreCase), _byOrder, _all)
+        {
+            _owned = new(ReferenceEqualityComparer.Instance),
+            _onlyPool = _onlyPool,
+        };
+    }
+
+    private MarketplaceResolver(Dictionary<string, HashSet<string>> byFnsku, Dictionary<string, HashSet<string>> byOrder, HashSet<string> all)
+    {
+        _byFnsku = byFnsku;
+        _byOrder = byOrder;
+        _all = all;
+    }
+
+    // Sets this copy made or copied; null: not a copy.
+    private HashSet<object>? _owned;
+
+    /// <summary>True when some record of the input has this marketplace.</summary>
+    internal bool Seen(string marketplace) => _all.Contains(marketplace);
+
+    /// <summary>The input's only marketplace, else null.</summary>
+    internal string? OnlyMarketplace => Only(_all);
+
+    /// <summary>The marketplaces the records name for an FNSKU (null: none).</summary>
+    internal IReadOnlySet<string>? OfFnsku(string fnsku) => _byFnsku.GetValueOrDefault(fnsku);
+
     /// <summary>A ledger row's FNSKU and own marketplace (<see cref="Of(LedgerEvent)"/>, not null).</summary>
     internal void NoteLedgerRow(string fnsku, string marketplace) => Note(_byFnsku, fnsku, marketplace);
 
@@ -121,8 +154,21 @@ public sealed class MarketplaceResolver
             _all.Add(marketplace);
             return;
         }
+        if (_owned is not null && (index != _byFnsku || !_all.Contains(marketplace)))
+        {
+            throw new InvalidOperationException("A copy notes only FNSKU rows of marketplaces already seen.");
+        }
         ref var set = ref CollectionsMarshal.GetValueRefOrAddDefault(index, key, out _);
-        set ??= new HashSet<string>(StringComparer.Ordinal);
+        if (set is null)
+        {
+            set = new HashSet<string>(StringComparer.Ordinal);
+            _owned?.Add(set);
+        }
+        else if (_owned is not null && !set.Contains(marketplace) && !_owned.Contains(set))
+        {
+            set = new HashSet<string>(set, StringComparer.Ordinal);
+            _owned.Add(set);
+        }
         if (set.Add(marketplace))
         {
             _all.Add(marketplace); // a marketplace already in a set is in _all too
