@@ -60,16 +60,28 @@ Refully.placement = (() => {
     };
   }
 
-  // items: [{finding, anchors}], rows: from Refully.rows.findRows → Map(finding id → rows)
-  function place(items, rows) {
+  // What placing needs to know about a set of rows, kept while the page does not change (suggestions.js drops it
+  // on every mutation that is not Refully's own): their candidate search, their texts as read so far, and the
+  // rows each anchor was found on. Re-applying after a mutation and drawing the answer that follows then read
+  // the rows once.
+  function indexRows(rows) {
+    const texts = new Array(rows.length);
+    return {
+      rows,
+      candidates: rows.length === 0 ? () => [] : candidateIndex(rows),
+      textOf: i => (texts[i] ??= Refully.rows.rowText(rows[i])),
+      matches: new Map(), // anchor → rows that hold it as a whole token
+    };
+  }
+
+  // items: [{finding, anchors}], rows: from Refully.rows.findRows, or their indexRows → Map(finding id → rows)
+  function place(items, rowsOrIndex) {
+    const index = Array.isArray(rowsOrIndex) ? indexRows(rowsOrIndex) : rowsOrIndex;
+    const { rows, candidates, textOf, matches } = index;
     const usable = raw => {
       const anchor = typeof raw === "string" ? raw.trim() : "";
       return anchor.length >= MIN_ANCHOR_LENGTH && !anchor.includes("\n") ? anchor : null;
     };
-    const candidates = items.length === 0 ? null : candidateIndex(rows);
-    const texts = new Array(rows.length); // a row's text, read when it is first a candidate
-    const textOf = i => (texts[i] ??= Refully.rows.rowText(rows[i]));
-    const matches = new Map(); // anchor → rows that hold it as a whole token
 
     const placed = new Map();
     for (const { finding, anchors } of items) {
@@ -93,5 +105,5 @@ Refully.placement = (() => {
     return placed;
   }
 
-  return { containsToken, place };
+  return { containsToken, indexRows, place };
 })();

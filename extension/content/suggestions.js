@@ -20,6 +20,9 @@ Refully.suggestions = (() => {
   let readds = [];
   let paused = false;
   let answerKey = "";
+  // The rows and what placing learnt about them, until the page changes (pageChanged) or the capture names other
+  // shadow roots: the re-apply after a page change and the answer's drawing share one reading of the rows.
+  let rowIndex = null;
 
   // A new answer from the companion. Returns { rows, badges } for the timings.
   function show(answer, roots) {
@@ -52,11 +55,14 @@ Refully.suggestions = (() => {
 
   function draw() {
     const started = performance.now();
-    const found = rows.findRows(shadowRoots.filter(root => root.host.isConnected));
-    const placed = placement.place(items, found);
+    const roots = shadowRoots.filter(root => root.host.isConnected);
+    if (rowIndex === null || rowIndex.roots.length !== roots.length || rowIndex.roots.some((root, i) => root !== roots[i])) {
+      rowIndex = { roots, ...placement.indexRows(rows.findRows(roots)) };
+    }
+    const placed = placement.place(items, rowIndex);
     const placedAt = performance.now();
     const applied = badges.apply(items, placed, { onDismissed });
-    return { placed, rows: found.length, added: applied.added, placeMs: placedAt - started, badgesMs: performance.now() - placedAt };
+    return { placed, rows: rowIndex.rows.length, added: applied.added, placeMs: placedAt - started, badgesMs: performance.now() - placedAt };
   }
 
   const view = placed => ({ items, summary, placed, onDismissed });
@@ -64,6 +70,7 @@ Refully.suggestions = (() => {
 
   // The page changed (not through Refully): put the badges right again once it is quiet for a moment.
   function pageChanged(roots) {
+    rowIndex = null;
     if (roots) {
       shadowRoots = roots;
     }
