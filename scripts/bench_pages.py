@@ -1,12 +1,13 @@
 #!/usr/bin/env python3
 """Benchmark client for scripts/bench-pages: builds a ~2 MB captured Inventory Ledger page (Katal kat-table,
-declarative shadow roots in every cell, 500 rows) and POSTs it N times to a running companion, printing the
+declarative shadow roots in every cell, 500 rows in the event mix of scripts/bench_ledger.py) and POSTs it N times to a running companion, printing the
 companion's own Server-Timing (parse/store/detect/total) and the client round trip, p50/p95.
 Usage: bench_pages.py URL TOKEN N MODE   (MODE: same = the same page every time; fresh = new rows every time)"""
-import json, statistics, sys, time, urllib.request
+import json, random, statistics, sys, time, urllib.request
 
 HEADERS = ["Date", "FNSKU", "ASIN", "MSKU", "Title", "Event Type", "Reference ID", "Quantity",
            "Fulfillment Center", "Disposition", "Reason", "Country"]
+EVENTS = ["Shipments"] * 80 + ["Receipts"] * 6 + ["CustomerReturns"] * 5 + ["Adjustments"] * 9
 STYLE = "<style>:host{display:table-cell;padding:8px 12px;border-bottom:1px solid #d5dbdb;font:14px/20px Amazon Ember,Arial,sans-serif}.c{display:flex;align-items:center;gap:4px;min-height:20px}</style>"
 
 def cell(text):
@@ -18,12 +19,26 @@ def page(rows, seed):
            '<kat-table><template shadowrootmode="open"><div role="table"><slot></slot></div></template><kat-table-head><kat-table-row>']
     out += [f'<kat-table-cell role="columnheader"><template shadowrootmode="open">{STYLE}<span class="h">{h}</span></template></kat-table-cell>' for h in HEADERS]
     out.append('</kat-table-row></kat-table-head><kat-table-body>')
+    rnd = random.Random(seed)
     for i in range(rows):
-        lost = i % 10 == 0
+        # The event mix of scripts/bench_ledger.py (a real ledger view): mostly shipments, some receipts, returns and
+        # adjustments (10 % of the adjustments losses), so the page exercises what a real page would, not one event type.
+        event = EVENTS[rnd.randrange(len(EVENTS))]
         fnsku = f"X00B{seed:03d}{i % 97:03d}"
+        reference, quantity, reason, disposition = f"{seed:03d}{i:07d}", "1", "", "SELLABLE"
+        if event == "Shipments":
+            reference, quantity = f"11{rnd.randint(1, 4)}-{seed:03d}{i:04d}-{rnd.randrange(10**7):07d}", f"-{rnd.choice([1, 1, 1, 2])}"
+        elif event == "Receipts":
+            reference, quantity = f"FBA{seed:04d}{i:05X}", str(rnd.randint(1, 24))
+        elif event == "CustomerReturns":
+            reference, disposition = f"11{rnd.randint(1, 4)}-{seed:03d}{i:04d}-{rnd.randrange(10**7):07d}", rnd.choice(["SELLABLE", "CUSTOMER_DAMAGED"])
+        else:
+            reason = rnd.choice(["M", "F", "F", "N", "P", "E"])
+            quantity = "-2" if reason in ("M", "E") else "1"
+            disposition = "WAREHOUSE_DAMAGED" if reason == "P" else "SELLABLE"
         row = [f"10/{1 + i % 28:02d}/2026", fnsku, f"B0BENCH{i % 97:03d}", f"SKU-{i % 97}",
-               f"Benchmark product {i % 97} with a long descriptive title, 12 oz, blue", "Adjustments",
-               f"{seed:03d}{i:07d}", "-2" if lost else "1", "PHX6", "SELLABLE", "M" if lost else "F", "US"]
+               f"Benchmark product {i % 97} with a long descriptive title, 12 oz, blue", event,
+               reference, quantity, "PHX6", disposition, reason, "US"]
         out.append('<kat-table-row role="row">' + "".join(cell(c) for c in row) + '</kat-table-row>')
     out.append('</kat-table-body></kat-table><kat-pagination><template shadowrootmode="open"><span>1–500 of 5,312</span>'
                '<kat-button label="Next"><template shadowrootmode="open"><button>Next</button></template></kat-button></template></kat-pagination></body></html>')
