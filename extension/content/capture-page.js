@@ -66,8 +66,9 @@ Refully.capture = (() => {
   // A navigation the companion has no use for: only links and the list and inline markup menus are made of
   // (no heading, table, row, tab, form control, time or custom element: nothing a page parser selects), and no
   // shadow root with content inside. Seller Central's menus are the largest part of a page that is not the report.
-  const MENU_PARTS = "a, ul, ol, li, span, div, p, i, b, em, strong, small, br, img, hr, button, svg, svg *";
-  const NOT_MENU = `:not(${MENU_PARTS}), [data-testid], [data-test-id], [role=heading], [role=table], [role=grid], [role=row], [role=tab], [class*=order-id], [class*=message-date]`;
+  // (Simple selectors only: one match per element of the menu, ~0.3 ms for 1,500 links.)
+  const MENU_PARTS = "a, ul, ol, li, span, div, p, i, b, em, strong, small, br, img, hr, button, svg, path, g, use, circle, rect, polygon, line, polyline, defs, symbol, title, desc";
+  const NOT_MENU = `:not(${MENU_PARTS}), [data-testid], [data-test-id], [role=heading], [role=table], [role=grid], [role=row], [role=tab], .order-id, .message-date, .case-message-date`;
   function isMenu(element, shadowHosts) {
     if (element.querySelector(NOT_MENU) !== null || element.shadowRoot) {
       return false;
@@ -86,7 +87,8 @@ Refully.capture = (() => {
   //   - long inline scripts (app state, bundles; the companion reads no script),
   //   - <style> (presentation: CSS is no text of the page) and <noscript> (shown only without JavaScript, never
   //     to the seller; with JavaScript on its content is one raw text the companion would parse as markup),
-  //   - menu-only navigations (<nav>, role=navigation; see isMenu).
+  //   - menu-only <nav> elements (see isMenu).
+  // Found through the document's tag collections (no selector run over every element).
   function emptiedElements(shadowHosts) {
     const emptied = new Set();
     const ancestors = new Set();
@@ -109,15 +111,13 @@ Refully.capture = (() => {
         add(script);
       }
     }
-    const others = document.querySelectorAll("style, noscript, nav, [role=navigation]");
-    for (let i = 0; i < others.length; i++) {
-      const element = others[i];
-      const name = element.localName;
-      if (element.namespaceURI !== HTML_NS || !element.firstChild) {
-        continue;
-      }
-      if (name === "style" || name === "noscript" || (SPLITTABLE.has(name) && !element.hasAttribute("is") && isMenu(element, shadowHosts))) {
-        add(element);
+    for (const name of ["style", "noscript", "nav"]) {
+      const elements = document.getElementsByTagName(name);
+      for (let i = 0; i < elements.length; i++) {
+        const element = elements[i];
+        if (element.namespaceURI === HTML_NS && element.firstChild && (name !== "nav" || (!element.hasAttribute("is") && isMenu(element, shadowHosts)))) {
+          add(element);
+        }
       }
     }
     return { emptied, ancestors };

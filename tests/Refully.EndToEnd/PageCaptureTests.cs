@@ -283,7 +283,7 @@ public sealed class PageCaptureTests(ChromiumFixture chromium)
         {
             element.Remove();
         }
-        foreach (var element in document.QuerySelectorAll("style, noscript, nav, [role=navigation]").ToList())
+        foreach (var element in document.QuerySelectorAll("style, noscript, nav").ToList())
         {
             element.InnerHtml = "";
         }
