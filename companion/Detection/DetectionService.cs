@@ -107,6 +107,90 @@ public sealed class DetectionService(RecordStore records, FindingStore findings,
         }
     }
 
+    /// <summary>
+    /// A detection worked out ahead of a page's write, over the cached lists as they will be once the page's records
+    /// (<see cref="PageRecordStore.AsInserted"/>) are stored: nothing of it is kept, nor any finding written, until
+    /// <see cref="Run(Ahead, StoredRecords, bool, string)"/> sees that the write stored exactly those records.
+    /// </summary>
+    public sealed class Ahead
+    {
+        internal Ahead(long from, RecordCache cache, DetectionRun next, IReadOnlyList<DomainRecord> records, bool incremental)
+        {
+            From = from;
+            Cache = cache;
+            Next = next;
+            Records = records;
+            Incremental = incremental;
+        }
+
+        internal long From { get; }
+        internal RecordCache Cache { get; }
+        internal DetectionRun Next { get; }
+        internal IReadOnlyList<DomainRecord> Records { get; }
+        internal bool Incremental { get; }
+    }
+
+    /// <summary>
+    /// Detects (at today in each marketplace) over the cached lists with <paramref name="records"/> written into them, while
+    /// the page's write of them runs on another thread; null when the cached lists are not those at <paramref name="generation"/>.
+    /// </summary>
+    public Ahead? DetectAhead(IReadOnlyList<DomainRecord> records, long generation)
+    {
+        lock (_gate)
+        {
+            if (_cache is not { } cache || cache.Generation != generation)
+            {
+                return null;
+            }
+            var next = cache.With(records, generation + 1);
+            var input = next.Input();
+            if (_last is { } last && last.Generation == generation
+                && IncrementalDetection.TryContinue(engine, last, input, records, Today, generation + 1) is { } continued)
+            {
+                return new Ahead(generation, next, continued.Next, records, incremental: true);
+            }
+            var computed = engine.Run(input, Today, out var used);
+            return new Ahead(generation, next, new DetectionRun(generation + 1, input, computed, used.Valuer, used.Dates), records, incremental: false);
+        }
+    }
+
+    /// <summary>
+    /// After the page's write: when it stored exactly the records <paramref name="ahead"/> was worked out with
+    /// (<paramref name="asPredicted"/>: every one inserted), alone, over the cached lists it started from, the cached lists
+    /// and the last run become <paramref name="ahead"/>'s and its findings are merged into the store as
+    /// <see cref="Run(DateOnly?, string)"/> merges; otherwise it is dropped and this is <see cref="RecordsStored"/> then
+    /// <see cref="Run(DateOnly?, string)"/>.
+    /// </summary>
+    public IReadOnlyList<FindingDocument> Run(Ahead ahead, StoredRecords written, bool asPredicted, string source)
+    {
+        lock (_gate)
+        {
+            if (asPredicted && written.Alone && written.Before == ahead.From && written.After == ahead.From + 1
+                && _cache is { } cache && cache.Generation == ahead.From)
+            {
+                _cache = ahead.Cache;
+                _last = ahead.Next;
+                _written = (written.Before, written.After, ahead.Records);
+                if (ahead.Incremental)
+                {
+                    IncrementalRuns++;
+                }
+                else
+                {
+                    FullRuns++;
+                }
+                AheadRuns++;
+                var synced = findings.Sync(ahead.Next.Findings, source);
+                return FollowUp(ahead.Next.Input, source, synced);
+            }
+            RecordsStored(written);
+            return Run(null, source);
+        }
+    }
+
+    /// <summary>Detections worked out ahead of their page's write and kept (for tests).</summary>
+    internal int AheadRuns { get; private set; }
+
     /// <summary>Detects at <paramref name="asOf"/>, or at today in each marketplace's own time zone.</summary>
     public IReadOnlyList<FindingDocument> Run(DateOnly? asOf, string source) => Run(asOf, source, null, null);
 

@@ -111,22 +111,19 @@ public sealed class PageIntake(
             cache.Add(key, page);
         }
         PageStoreResult stored;
+        long storedAt;
+        IReadOnlyList<FindingDocument> all;
         if (!fresh && mergedAt == database.RecordWrites)
         {
             // The same capture, and no record written since its records were merged: merging again would find every one unchanged.
             stored = new PageStoreResult(0, 0, parse.Records.Count);
+            storedAt = System.Diagnostics.Stopwatch.GetTimestamp();
+            all = findings.Query(new FindingQuery());
         }
         else
         {
-            stored = pageRecords.Store(parse.Records, parse.Facts == PageFacts.Live, parse.KeepStored, detection.StoredIds(), out var written);
-            detection.RecordsStored(written);
-            if (written.Alone)
-            {
-                cache.Stored(key, written.After);
-            }
+            (stored, storedAt, all) = StoreAndDetect(parse, key);
         }
-        var storedAt = System.Diagnostics.Stopwatch.GetTimestamp();
-        var all = stored.Changed ? detection.Run(null, "page") : findings.Query(new FindingQuery());
         var pageFindings = Concerning(all, parse.Anchors);
         var detected = System.Diagnostics.Stopwatch.GetTimestamp();
         logger.LogInformation("Page captured: {PageType} in {Marketplace}, {Chars} chars, {ShadowRoots} shadow roots, {Tables} tables, {Records} records ({Inserted} new, {Updated} changed), {Findings} findings",
@@ -138,6 +135,60 @@ public sealed class PageIntake(
         timings = new PageTimings(Ms(started, parsed), Ms(parsed, storedAt), Ms(storedAt, detected), Ms(started, System.Diagnostics.Stopwatch.GetTimestamp()));
         return (new PageAnswer(id.ToString(), visit.PageType, visit.Recognised, marketplace, title,
             page.Headings, tables, page.ShadowRoots, summary, pageFindings, Summarise(pageFindings)), null);
+    }
+
+    /// <summary>
+    /// Stores the page's records and detects. When the detection cache proves every record new, the write runs on another
+    /// thread while detection works on the records as they will be stored (<see cref="DetectionService.DetectAhead"/>);
+    /// both end before this returns, and that detection counts only if the write stored exactly those records (a failed
+    /// write throws here, having stored nothing, and the cache stays as it was). Returns when the write ended.
+    /// </summary>
+    private (PageStoreResult Stored, long StoredAt, IReadOnlyList<FindingDocument> All) StoreAndDetect(PageParse parse, (string Url, byte[] Hash) key)
+    {
+        var live = parse.Facts == PageFacts.Live;
+        var ids = detection.StoredIds();
+        var inserted = pageRecords.AsInserted(parse.Records, ids);
+        StoredRecords written;
+        PageStoreResult stored;
+        long storedAt;
+        if (inserted is null)
+        {
+            stored = pageRecords.Store(parse.Records, live, parse.KeepStored, ids, out written);
+            storedAt = System.Diagnostics.Stopwatch.GetTimestamp();
+            detection.RecordsStored(written);
+        }
+        else
+        {
+            var write = Task.Run(() =>
+            {
+                var result = pageRecords.Store(parse.Records, live, parse.KeepStored, ids, out var w);
+                return (result, w, System.Diagnostics.Stopwatch.GetTimestamp());
+            });
+            DetectionService.Ahead? ahead;
+            try
+            {
+                ahead = detection.DetectAhead(inserted, ids!.Generation);
+            }
+            finally
+            {
+                ((IAsyncResult)write).AsyncWaitHandle.WaitOne(); // the write always ends before the answer
+            }
+            (stored, written, storedAt) = write.GetAwaiter().GetResult(); // a failed write throws: nothing stored, nothing detected kept
+            if (ahead is not null)
+            {
+                if (written.Alone)
+                {
+                    cache.Stored(key, written.After);
+                }
+                return (stored, storedAt, detection.Run(ahead, written, stored.Inserted == inserted.Count, "page"));
+            }
+            detection.RecordsStored(written);
+        }
+        if (written.Alone)
+        {
+            cache.Stored(key, written.After);
+        }
+        return (stored, storedAt, stored.Changed ? detection.Run(null, "page") : findings.Query(new FindingQuery()));
     }
 
     /// <summary>Composes the page, recognises it and reads it: everything that depends on the HTML alone (nothing read when too deep).</summary>

@@ -1,0 +1,156 @@
+using JsonSerializer = System.Text.Json.JsonSerializer;
+using LiteDB;
+using Refully.Companion.Detection;
+using Refully.Companion.Detection.Detectors;
+using Refully.Companion.Detection.Policies;
+using Refully.Companion.Domain.Records;
+using Refully.Companion.Storage;
+
+namespace Refully.Tests.Detection;
+
+/// <summary>
+/// A page's write runs beside the detection over the records as they will be stored (<see cref="DetectionService.DetectAhead"/>,
+/// as <c>PageIntake</c> does): the result equals a full detection over the store after every page, a write that stored
+/// something else drops it, and a failed write leaves nothing stored and the cache where it was.
+/// </summary>
+public sealed class DetectAheadTests : IDisposable
+{
+    private static readonly DateOnly Today = DateOnly.FromDateTime(DateTime.UtcNow);
+
+    private readonly string _folder = Directory.CreateTempSubdirectory("refully-ahead-").FullName;
+
+    public void Dispose() => Directory.Delete(_folder, recursive: true);
+
+    private sealed class Setup : IDisposable
+    {
+        public Setup(string path)
+        {
+            Db = new CompanionDatabase(path);
+            Records = new RecordStore(Db);
+            Pages = new PageRecordStore(Db);
+            Engine = new DetectionEngine(PolicyTable.Defaults(), DetectorRegistry.All);
+            Service = new DetectionService(Records, new FindingStore(Db, TimeProvider.System), Engine, TimeProvider.System, database: Db);
+        }
+
+        public CompanionDatabase Db { get; }
+        public RecordStore Records { get; }
+        public PageRecordStore Pages { get; }
+        public DetectionEngine Engine { get; }
+        public DetectionService Service { get; }
+
+        public void Dispose() => Db.Dispose();
+
+        /// <summary>What PageIntake does with a page: the write on another thread, detection ahead on this one.</summary>
+        public (PageStoreResult Stored, IReadOnlyList<FindingDocument> Findings) Post(IReadOnlyList<DomainRecord> page)
+        {
+            var ids = Service.StoredIds();
+            var inserted = Pages.AsInserted(page, ids);
+            inserted.Should().NotBeNull("the cache proves every id new");
+            var write = Task.Run(() => (Pages.Store(page, false, null, ids, out var written), written));
+            DetectionService.Ahead? ahead;
+            try
+            {
+                ahead = Service.DetectAhead(inserted!, ids!.Generation);
+            }
+            finally
+            {
+                ((IAsyncResult)write).AsyncWaitHandle.WaitOne();
+            }
+            var (stored, w) = write.GetAwaiter().GetResult();
+            ahead.Should().NotBeNull();
+            return (stored, Service.Run(ahead!, w, stored.Inserted == inserted!.Count, "page"));
+        }
+
+        /// <summary>The findings equal a full detection over the store (at today, as pages detect).</summary>
+        public void ShouldMatchAFullRun(IReadOnlyList<FindingDocument> findings, string step)
+        {
+            var fromStore = new DetectionService(Records, new FindingStore(Db, TimeProvider.System), Engine, TimeProvider.System).LoadInput();
+            JsonSerializer.Serialize(Service.LoadInput().Ledger).Should().Be(JsonSerializer.Serialize(fromStore.Ledger), $"the cache equals the store after {step}");
+            var full = Engine.Run(fromStore, Service.Today);
+            JsonSerializer.Serialize(Service.LastComputed).Should().Be(JsonSerializer.Serialize(full), $"the engine's findings after {step}");
+            using var reference = CompanionDatabase.InMemory();
+            var expected = new FindingStore(reference, TimeProvider.System).Sync(full, "page").Select(f => f.ToDto());
+            JsonSerializer.Serialize(findings.Select(f => f.ToDto())).Should().Be(JsonSerializer.Serialize(expected), $"the stored findings after {step}");
+        }
+    }
+
+    private static LedgerEvent Event(string reference, string fnsku, string reason, int quantity, int daysAgo, string? id = null)
+    {
+        var e = new LedgerEvent
+        {
+            Date = Today.AddDays(-daysAgo), Fnsku = fnsku, Asin = "B0" + fnsku, Msku = "SKU-" + fnsku[^1], EventType = LedgerEventType.Adjustments,
+            ReferenceId = reference, Quantity = quantity, FulfillmentCenter = "PHX6", Disposition = "SELLABLE", Reason = reason, Country = "US", Marketplace = "US",
+        };
+        e.Id = id ?? e.NaturalKey() + "#1";
+        return e;
+    }
+
+    private static List<DomainRecord> Page(int page) => Enumerable.Range(0, 60).Select(i => (DomainRecord)Event(
+        $"{page:000}{i:0000}", $"X00P{page % 4}{i % 7}", i % 5 == 0 ? "M" : "F", i % 5 == 0 ? -2 : 1, 5 + (i * 7 + page) % 40)).ToList();
+
+    [Fact]
+    public void PagesDetectedWhileTheirWriteRunsEqualAFullDetectionAfterEveryPage()
+    {
+        using var s = new Setup(Path.Combine(_folder, "ahead.db"));
+        s.Records.Upsert(Page(0));
+        s.Service.Run(null, "page");
+        for (var page = 1; page <= 12; page++)
+        {
+            var (stored, findings) = s.Post(Page(page));
+            stored.Inserted.Should().Be(60);
+            s.ShouldMatchAFullRun(findings, $"page {page}");
+        }
+        s.Service.AheadRuns.Should().Be(12, "every page's detection ran ahead of its write and was kept");
+        s.Service.IncrementalRuns.Should().BeGreaterThan(6);
+    }
+
+    [Fact]
+    public void AWriteThatStoredSomethingElseDropsTheDetectionAhead()
+    {
+        using var s = new Setup(Path.Combine(_folder, "else.db"));
+        s.Records.Upsert(Page(0));
+        s.Service.Run(null, "page");
+        var page = Page(1);
+        var ids = s.Service.StoredIds()!;
+        var inserted = s.Pages.AsInserted(page, ids)!;
+        var ahead = s.Service.DetectAhead(inserted, ids.Generation)!;
+        // Meanwhile an import wrote one of the page's records, differently: the page's write then merges into it.
+        var first = (LedgerEvent)page[0];
+        var imported = Event(first.ReferenceId!, first.Fnsku, first.Reason!, first.Quantity, (Today.DayNumber - first.Date.DayNumber), first.Id);
+        imported.Store = "import";
+        s.Records.Upsert([imported]);
+        var stored = s.Pages.Store(page, false, null, ids, out var written);
+        stored.Inserted.Should().Be(59);
+        var findings = s.Service.Run(ahead, written, stored.Inserted == inserted.Count, "page");
+        s.Service.AheadRuns.Should().Be(0);
+        s.ShouldMatchAFullRun(findings, "a page whose write met an import");
+    }
+
+    [Fact]
+    public void AFailedWriteStoresNothingAndLeavesTheCacheWhereItWas()
+    {
+        using var s = new Setup(Path.Combine(_folder, "failed.db"));
+        s.Records.Upsert(Page(0));
+        var before = s.Service.Run(null, "page");
+        var generation = s.Db.RecordWrites;
+        var snapshot = s.Records.Snapshot();
+        // The second record's id is longer than the data file takes as an index key: the insert fails after the first went in.
+        var page = new List<DomainRecord> { Event("OK1", "X00P00", "M", -3, 3), Event("LONG", "X00P00", "M", -3, 3, id: new string('x', 2000)) };
+
+        var act = () => s.Post(page);
+
+        act.Should().Throw<LiteException>();
+        s.Records.Snapshot().Should().BeEquivalentTo(snapshot, "the transaction was rolled back: nothing half-stored");
+        s.Db.RecordWrites.Should().Be(generation);
+        s.Service.StoredIds()!.Generation.Should().Be(generation, "the cache did not advance");
+        s.Service.AheadRuns.Should().Be(0);
+        var after = s.Service.Run(null, "page");
+        JsonSerializer.Serialize(after.Select(f => f.ToDto())).Should().Be(JsonSerializer.Serialize(before.Select(f => f.ToDto())));
+        s.ShouldMatchAFullRun(after, "a failed write");
+
+        var (stored, findings) = s.Post(Page(1));
+        stored.Inserted.Should().Be(60);
+        s.ShouldMatchAFullRun(findings, "the next page");
+        s.Service.AheadRuns.Should().Be(1);
+    }
+}
