@@ -147,11 +147,10 @@ public sealed class PageIntake(
     {
         var live = parse.Facts == PageFacts.Live;
         var ids = detection.StoredIds();
-        var inserted = pageRecords.AsInserted(parse.Records, ids);
         StoredRecords written;
         PageStoreResult stored;
         long storedAt;
-        if (inserted is null)
+        if (!pageRecords.AllNew(parse.Records, ids))
         {
             stored = pageRecords.Store(parse.Records, live, parse.KeepStored, ids, out written);
             storedAt = System.Diagnostics.Stopwatch.GetTimestamp();
@@ -165,8 +164,10 @@ public sealed class PageIntake(
                 return (result, w, System.Diagnostics.Stopwatch.GetTimestamp());
             });
             DetectionService.Ahead? ahead;
+            IReadOnlyList<Domain.Records.DomainRecord> inserted;
             try
             {
+                inserted = pageRecords.AsInserted(parse.Records);
                 ahead = detection.DetectAhead(inserted, ids!.Generation);
             }
             finally

@@ -67,28 +67,42 @@ public sealed class PageRecordStore(CompanionDatabase db)
     }
 
     /// <summary>
-    /// The records exactly as <see cref="Store(IReadOnlyList{DomainRecord}, bool, IReadOnlyCollection{string}?, IStoredIds?, out StoredRecords)"/>
-    /// writes them when it inserts every one (<see cref="StoredRecords.Records"/>, in the same order), so that detection can
-    /// work on them while they are written; null unless <paramref name="storedIds"/>, at the current
-    /// <see cref="CompanionDatabase.RecordWrites"/>, proves every id new and no id repeats. Whether the store did insert
-    /// every one is for the caller to check (<see cref="PageStoreResult.Inserted"/> = the count).
+    /// True when <paramref name="storedIds"/>, at the current <see cref="CompanionDatabase.RecordWrites"/>, proves every
+    /// record's id new and no id repeats: a store of them then inserts every one, unless a write not yet noted stored one
+    /// (the caller checks <see cref="PageStoreResult.Inserted"/>).
     /// </summary>
-    public IReadOnlyList<DomainRecord>? AsInserted(IReadOnlyList<DomainRecord> records, IStoredIds? storedIds)
+    public bool AllNew(IReadOnlyList<DomainRecord> records, IStoredIds? storedIds)
     {
         if (storedIds is null || records.Count == 0 || storedIds.Generation != _owner.RecordWrites)
         {
-            return null;
+            return false;
         }
-        var result = new List<DomainRecord>(records.Count);
-        foreach (var group in records.GroupBy(r => r.GetType())) // the store's order: by type, then as the page lists them
+        foreach (var group in records.GroupBy(r => r.GetType()))
         {
             var ids = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
             foreach (var record in group)
             {
                 if (string.IsNullOrEmpty(record.Id) || !ids.Add(record.Id) || storedIds.Contains(group.Key, record.Id) != false)
                 {
-                    return null;
+                    return false;
                 }
+            }
+        }
+        return true;
+    }
+
+    /// <summary>
+    /// The records exactly as <see cref="Store(IReadOnlyList{DomainRecord}, bool, IReadOnlyCollection{string}?, IStoredIds?, out StoredRecords)"/>
+    /// writes them when it inserts every one (<see cref="StoredRecords.Records"/>, in the same order), so that detection can
+    /// work on them while they are written (<see cref="AllNew"/> says when it will). Touches no transaction.
+    /// </summary>
+    public IReadOnlyList<DomainRecord> AsInserted(IReadOnlyList<DomainRecord> records)
+    {
+        var result = new List<DomainRecord>(records.Count);
+        foreach (var group in records.GroupBy(r => r.GetType())) // the store's order: by type, then as the page lists them
+        {
+            foreach (var record in group)
+            {
                 result.Add(AsStored(group.Key, RecordMapping.ToDocument(_db.Mapper, record), inserted: true));
             }
         }

@@ -44,13 +44,14 @@ public sealed class DetectAheadTests : IDisposable
         public (PageStoreResult Stored, IReadOnlyList<FindingDocument> Findings) Post(IReadOnlyList<DomainRecord> page)
         {
             var ids = Service.StoredIds();
-            var inserted = Pages.AsInserted(page, ids);
-            inserted.Should().NotBeNull("the cache proves every id new");
+            Pages.AllNew(page, ids).Should().BeTrue("the cache proves every id new");
             var write = Task.Run(() => (Pages.Store(page, false, null, ids, out var written), written));
             DetectionService.Ahead? ahead;
+            IReadOnlyList<DomainRecord> inserted;
             try
             {
-                ahead = Service.DetectAhead(inserted!, ids!.Generation);
+                inserted = Pages.AsInserted(page);
+                ahead = Service.DetectAhead(inserted, ids!.Generation);
             }
             finally
             {
@@ -58,7 +59,7 @@ public sealed class DetectAheadTests : IDisposable
             }
             var (stored, w) = write.GetAwaiter().GetResult();
             ahead.Should().NotBeNull();
-            return (stored, Service.Run(ahead!, w, stored.Inserted == inserted!.Count, "page"));
+            return (stored, Service.Run(ahead!, w, stored.Inserted == inserted.Count, "page"));
         }
 
         /// <summary>The findings equal a full detection over the store (at today, as pages detect).</summary>
@@ -112,7 +113,8 @@ public sealed class DetectAheadTests : IDisposable
         s.Service.Run(null, "page");
         var page = Page(1);
         var ids = s.Service.StoredIds()!;
-        var inserted = s.Pages.AsInserted(page, ids)!;
+        s.Pages.AllNew(page, ids).Should().BeTrue();
+        var inserted = s.Pages.AsInserted(page);
         var ahead = s.Service.DetectAhead(inserted, ids.Generation)!;
         // Meanwhile an import wrote one of the page's records, differently: the page's write then merges into it.
         var first = (LedgerEvent)page[0];
