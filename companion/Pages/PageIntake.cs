@@ -138,53 +138,15 @@ public sealed class PageIntake(
     }
 
     /// <summary>
-    /// Stores the page's records and detects. When the detection cache proves every record new, the write runs on another
-    /// thread while detection works on the records as they will be stored (<see cref="DetectionService.DetectAhead"/>);
-    /// both end before this returns, and that detection counts only if the write stored exactly those records (a failed
-    /// write throws here, having stored nothing, and the cache stays as it was). Returns when the write ended.
+    /// Stores the page's records (ids the detection cache proves new are not looked up) and, when any changed, detects;
+    /// returns when the write ended. (Writing on another thread while detection worked on the records as they would be
+    /// stored was measured slower on this 2-core machine under load, docs/pages.md "Performance", and is not done.)
     /// </summary>
     private (PageStoreResult Stored, long StoredAt, IReadOnlyList<FindingDocument> All) StoreAndDetect(PageParse parse, (string Url, byte[] Hash) key)
     {
-        var live = parse.Facts == PageFacts.Live;
-        var ids = detection.StoredIds();
-        StoredRecords written;
-        PageStoreResult stored;
-        long storedAt;
-        if (!pageRecords.AllNew(parse.Records, ids))
-        {
-            stored = pageRecords.Store(parse.Records, live, parse.KeepStored, ids, out written);
-            storedAt = System.Diagnostics.Stopwatch.GetTimestamp();
-            detection.RecordsStored(written);
-        }
-        else
-        {
-            var write = Task.Run(() =>
-            {
-                var result = pageRecords.Store(parse.Records, live, parse.KeepStored, ids, out var w);
-                return (result, w, System.Diagnostics.Stopwatch.GetTimestamp());
-            });
-            DetectionService.Ahead? ahead;
-            IReadOnlyList<Domain.Records.DomainRecord> inserted;
-            try
-            {
-                inserted = pageRecords.AsInserted(parse.Records);
-                ahead = detection.DetectAhead(inserted, ids!.Generation);
-            }
-            finally
-            {
-                ((IAsyncResult)write).AsyncWaitHandle.WaitOne(); // the write always ends before the answer
-            }
-            (stored, written, storedAt) = write.GetAwaiter().GetResult(); // a failed write throws: nothing stored, nothing detected kept
-            if (ahead is not null)
-            {
-                if (written.Alone)
-                {
-                    cache.Stored(key, written.After);
-                }
-                return (stored, storedAt, detection.Run(ahead, written, stored.Inserted == inserted.Count, "page"));
-            }
-            detection.RecordsStored(written);
-        }
+        var stored = pageRecords.Store(parse.Records, parse.Facts == PageFacts.Live, parse.KeepStored, detection.StoredIds(), out var written);
+        var storedAt = System.Diagnostics.Stopwatch.GetTimestamp();
+        detection.RecordsStored(written);
         if (written.Alone)
         {
             cache.Stored(key, written.After);

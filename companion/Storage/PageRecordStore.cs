@@ -66,49 +66,6 @@ public sealed class PageRecordStore(CompanionDatabase db)
         return StoreOnce(records, overwrite, keepStored, null, out written);
     }
 
-    /// <summary>
-    /// True when <paramref name="storedIds"/>, at the current <see cref="CompanionDatabase.RecordWrites"/>, proves every
-    /// record's id new and no id repeats: a store of them then inserts every one, unless a write not yet noted stored one
-    /// (the caller checks <see cref="PageStoreResult.Inserted"/>).
-    /// </summary>
-    public bool AllNew(IReadOnlyList<DomainRecord> records, IStoredIds? storedIds)
-    {
-        if (storedIds is null || records.Count == 0 || storedIds.Generation != _owner.RecordWrites)
-        {
-            return false;
-        }
-        foreach (var group in records.GroupBy(r => r.GetType()))
-        {
-            var ids = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
-            foreach (var record in group)
-            {
-                if (string.IsNullOrEmpty(record.Id) || !ids.Add(record.Id) || storedIds.Contains(group.Key, record.Id) != false)
-                {
-                    return false;
-                }
-            }
-        }
-        return true;
-    }
-
-    /// <summary>
-    /// The records exactly as <see cref="Store(IReadOnlyList{DomainRecord}, bool, IReadOnlyCollection{string}?, IStoredIds?, out StoredRecords)"/>
-    /// writes them when it inserts every one (<see cref="StoredRecords.Records"/>, in the same order), so that detection can
-    /// work on them while they are written (<see cref="AllNew"/> says when it will). Touches no transaction.
-    /// </summary>
-    public IReadOnlyList<DomainRecord> AsInserted(IReadOnlyList<DomainRecord> records)
-    {
-        var result = new List<DomainRecord>(records.Count);
-        foreach (var group in records.GroupBy(r => r.GetType())) // the store's order: by type, then as the page lists them
-        {
-            foreach (var record in group)
-            {
-                result.Add(AsStored(group.Key, RecordMapping.ToDocument(_db.Mapper, record), inserted: true));
-            }
-        }
-        return result;
-    }
-
     /// <summary>How often an id <see cref="IStoredIds"/> called new was stored after all (the page was then stored again, looking every id up).</summary>
     internal int GuessedWrong => Volatile.Read(ref _guessedWrong);
 

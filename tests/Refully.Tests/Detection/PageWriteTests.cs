@@ -9,11 +9,11 @@ using Refully.Companion.Storage;
 namespace Refully.Tests.Detection;
 
 /// <summary>
-/// A page's write runs beside the detection over the records as they will be stored (<see cref="DetectionService.DetectAhead"/>,
-/// as <c>PageIntake</c> does): the result equals a full detection over the store after every page, a write that stored
-/// something else drops it, and a failed write leaves nothing stored and the cache where it was.
+/// Pages of new rows as <c>PageIntake</c> stores and detects them (ids the cache proves new not looked up, the cached lists
+/// updated, detection continued from the last run): equal to a full detection over the store after every page; a failed
+/// write leaves nothing stored and the cache where it was.
 /// </summary>
-public sealed class DetectAheadTests : IDisposable
+public sealed class PageWriteTests : IDisposable
 {
     private static readonly DateOnly Today = DateOnly.FromDateTime(DateTime.UtcNow);
 
@@ -40,26 +40,12 @@ public sealed class DetectAheadTests : IDisposable
 
         public void Dispose() => Db.Dispose();
 
-        /// <summary>What PageIntake does with a page: the write on another thread, detection ahead on this one.</summary>
+        /// <summary>What PageIntake does with a page of new rows.</summary>
         public (PageStoreResult Stored, IReadOnlyList<FindingDocument> Findings) Post(IReadOnlyList<DomainRecord> page)
         {
-            var ids = Service.StoredIds();
-            Pages.AllNew(page, ids).Should().BeTrue("the cache proves every id new");
-            var write = Task.Run(() => (Pages.Store(page, false, null, ids, out var written), written));
-            DetectionService.Ahead? ahead;
-            IReadOnlyList<DomainRecord> inserted;
-            try
-            {
-                inserted = Pages.AsInserted(page);
-                ahead = Service.DetectAhead(inserted, ids!.Generation);
-            }
-            finally
-            {
-                ((IAsyncResult)write).AsyncWaitHandle.WaitOne();
-            }
-            var (stored, w) = write.GetAwaiter().GetResult();
-            ahead.Should().NotBeNull();
-            return (stored, Service.Run(ahead!, w, stored.Inserted == inserted.Count, "page"));
+            var stored = Pages.Store(page, false, null, Service.StoredIds(), out var written);
+            Service.RecordsStored(written);
+            return (stored, Service.Run(null, "page"));
         }
 
         /// <summary>The findings equal a full detection over the store (at today, as pages detect).</summary>
@@ -90,9 +76,9 @@ public sealed class DetectAheadTests : IDisposable
         $"{page:000}{i:0000}", $"X00P{page % 4}{i % 7}", i % 5 == 0 ? "M" : "F", i % 5 == 0 ? -2 : 1, 5 + (i * 7 + page) % 40)).ToList();
 
     [Fact]
-    public void PagesDetectedWhileTheirWriteRunsEqualAFullDetectionAfterEveryPage()
+    public void PagesOfNewRowsEqualAFullDetectionAfterEveryPage()
     {
-        using var s = new Setup(Path.Combine(_folder, "ahead.db"));
+        using var s = new Setup(Path.Combine(_folder, "pages.db"));
         s.Records.Upsert(Page(0));
         s.Service.Run(null, "page");
         for (var page = 1; page <= 12; page++)
@@ -101,31 +87,8 @@ public sealed class DetectAheadTests : IDisposable
             stored.Inserted.Should().Be(60);
             s.ShouldMatchAFullRun(findings, $"page {page}");
         }
-        s.Service.AheadRuns.Should().Be(12, "every page's detection ran ahead of its write and was kept");
+        s.Pages.GuessedWrong.Should().Be(0);
         s.Service.IncrementalRuns.Should().BeGreaterThan(6);
-    }
-
-    [Fact]
-    public void AWriteThatStoredSomethingElseDropsTheDetectionAhead()
-    {
-        using var s = new Setup(Path.Combine(_folder, "else.db"));
-        s.Records.Upsert(Page(0));
-        s.Service.Run(null, "page");
-        var page = Page(1);
-        var ids = s.Service.StoredIds()!;
-        s.Pages.AllNew(page, ids).Should().BeTrue();
-        var inserted = s.Pages.AsInserted(page);
-        var ahead = s.Service.DetectAhead(inserted, ids.Generation)!;
-        // Meanwhile an import wrote one of the page's records, differently: the page's write then merges into it.
-        var first = (LedgerEvent)page[0];
-        var imported = Event(first.ReferenceId!, first.Fnsku, first.Reason!, first.Quantity, (Today.DayNumber - first.Date.DayNumber), first.Id);
-        imported.Store = "import";
-        s.Records.Upsert([imported]);
-        var stored = s.Pages.Store(page, false, null, ids, out var written);
-        stored.Inserted.Should().Be(59);
-        var findings = s.Service.Run(ahead, written, stored.Inserted == inserted.Count, "page");
-        s.Service.AheadRuns.Should().Be(0);
-        s.ShouldMatchAFullRun(findings, "a page whose write met an import");
     }
 
     [Fact]
@@ -145,7 +108,6 @@ public sealed class DetectAheadTests : IDisposable
         s.Records.Snapshot().Should().BeEquivalentTo(snapshot, "the transaction was rolled back: nothing half-stored");
         s.Db.RecordWrites.Should().Be(generation);
         s.Service.StoredIds()!.Generation.Should().Be(generation, "the cache did not advance");
-        s.Service.AheadRuns.Should().Be(0);
         var after = s.Service.Run(null, "page");
         JsonSerializer.Serialize(after.Select(f => f.ToDto())).Should().Be(JsonSerializer.Serialize(before.Select(f => f.ToDto())));
         s.ShouldMatchAFullRun(after, "a failed write");
@@ -153,6 +115,5 @@ public sealed class DetectAheadTests : IDisposable
         var (stored, findings) = s.Post(Page(1));
         stored.Inserted.Should().Be(60);
         s.ShouldMatchAFullRun(findings, "the next page");
-        s.Service.AheadRuns.Should().Be(1);
     }
 }
