@@ -74,8 +74,23 @@ Refully.capture = (() => {
   // (Simple selectors only: one match per element of the menu, ~0.3 ms for 1,500 links.)
   const MENU_PARTS = "a, ul, ol, li, span, div, p, i, b, em, strong, small, br, img, hr, button, svg, path, g, use, circle, rect, polygon, line, polyline, defs, symbol, title, desc";
   const NOT_MENU = `:not(${MENU_PARTS}), [data-testid], [data-test-id], [role=heading], [role=table], [role=grid], [role=row], [role=tab], .order-id, .message-date, .case-message-date`;
+  // The selector's verdict per <nav>, kept until something inside that nav changes (one observer on the navs
+  // checked; a menu rarely changes, and the check is most of the cost of leaving it out).
+  let menuVerdicts = new WeakMap();
+  let menuWatch = null;
+  function menuOnly(element) {
+    let verdict = menuVerdicts.get(element);
+    if (verdict === undefined) {
+      verdict = element.querySelector(NOT_MENU) === null;
+      menuVerdicts.set(element, verdict);
+      menuWatch ??= new MutationObserver(() => { menuVerdicts = new WeakMap(); });
+      menuWatch.observe(element, { childList: true, subtree: true, attributes: true, characterData: true });
+    }
+    return verdict;
+  }
+
   function isMenu(element, shadowHosts) {
-    if (element.querySelector(NOT_MENU) !== null || element.shadowRoot) {
+    if (element.shadowRoot || !menuOnly(element)) {
       return false;
     }
     for (const host of shadowHosts) {

@@ -215,6 +215,29 @@ public sealed class PageCaptureTests(ChromiumFixture chromium)
         fromCapture.Answer.Records.Read.Should().BeGreaterThan(0);
     }
 
+    [Fact]
+    public async Task AMenuIsLeftEmptyOnlyWhileItHoldsNothingAParserReads()
+    {
+        // Arrange: the reimbursements view, whose <nav> holds only links.
+        await chromium.ResetAsync("http://127.0.0.1:9");
+        var page = await chromium.OpenSellerCentralAsync(ChromiumFixture.ReportPath("REIMBURSEMENTS"));
+        var source = await File.ReadAllTextAsync(Path.Combine(RepositoryRoot.Path, "extension", "content", "capture-page.js"));
+        await page.EvaluateAsync("source => { (0, eval)(source); window.captureNow = () => { const { capture } = window.Refully; return capture.strip(capture.serialise(capture.openShadowRoots(e => e.localName.startsWith('refully-')))); }; }", source);
+        const string Nav = "html => html.slice(html.indexOf('<nav'), html.indexOf('</nav>') + 6)";
+
+        // Act: captured as it is, after the menu gains a heading, and after the heading is gone again.
+        var menuOnly = await page.EvaluateAsync<string>($"() => ({Nav})(window.captureNow())");
+        var withHeading = await page.EvaluateAsync<string>(
+            $"async () => {{ const h = document.createElement('h2'); h.id = 'added'; h.textContent = 'Reimbursements'; document.querySelector('nav').append(h); await Promise.resolve(); return ({Nav})(window.captureNow()); }}");
+        var menuAgain = await page.EvaluateAsync<string>(
+            $"async () => {{ document.getElementById('added').remove(); await Promise.resolve(); return ({Nav})(window.captureNow()); }}");
+
+        // Assert
+        menuOnly.Should().Be("<nav aria-label=\"Seller Central\"></nav>");
+        withHeading.Should().Contain("<h2 id=\"added\">Reimbursements</h2>").And.Contain("Case Log", "a nav holding a heading is kept whole");
+        menuAgain.Should().Be(menuOnly);
+    }
+
     // The extension's capture and the page serialised with every open shadow root and nothing left out.
     private static async Task<(string Captured, string Full)> CaptureBothAsync(IPage page)
     {
