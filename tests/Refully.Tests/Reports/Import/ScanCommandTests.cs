@@ -24,9 +24,11 @@ public sealed class ScanCommandTests : IDisposable
     private (int Exit, string Output, JsonElement Json) Scan(params string[] args)
     {
         var json = Path.Combine(_folder, "out.json");
+        File.WriteAllText(json, "an older scan's file, replaced only by a complete one");
         var output = new StringWriter();
         var exit = ScanCommand.Run([.. args, "--db", Path.Combine(_folder, "scan.db"), "--json", json], output, new StringWriter(),
             new FakeTimeProvider(new DateTimeOffset(2026, 11, 26, 12, 0, 0, TimeSpan.Zero)));
+        File.Exists(json + ".partial").Should().BeFalse("the document is streamed beside the file, then moved over it");
         return (exit, output.ToString(), JsonDocument.Parse(File.ReadAllText(json)).RootElement.Clone());
     }
 
