@@ -225,7 +225,7 @@ public static class ShadowStyles
     }
 
     /// <summary>The index after the end tag of a raw text element whose content starts at <paramref name="from"/>, or -1.</summary>
-    private static int RawTextEnd(string html, int from, string name)
+    internal static int RawTextEnd(string html, int from, string name)
     {
         var i = from;
         while (true)
@@ -246,7 +246,7 @@ public static class ShadowStyles
     }
 
     /// <summary>The index after a comment whose text starts at <paramref name="from"/> ("--&gt;", "--!&gt;", or the abrupt "&lt;!--&gt;", "&lt;!---&gt;"), or -1.</summary>
-    private static int CommentEnd(string html, int from)
+    internal static int CommentEnd(string html, int from)
     {
         if (from < html.Length && html[from] == '>')
         {

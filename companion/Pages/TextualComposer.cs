@@ -501,7 +501,7 @@ public static class TextualComposer
             {
                 if (string.CompareOrdinal(html, _position, "<!--", 0, 4) == 0)
                 {
-                    var end = CommentEnd(html, _position + 4);
+                    var end = ShadowStyles.CommentEnd(html, _position + 4);
                     if (end < 0)
                     {
                         return Token.Unsure;
@@ -535,7 +535,7 @@ public static class TextualComposer
             }
             if (_foreign == 0 && _tag.IsRaw)
             {
-                var end = RawTextEnd(html, _position, _tag.Name);
+                var end = ShadowStyles.RawTextEnd(html, _position, _tag.Name);
                 if (end < 0 || (_tag.Name == "script" && html.AsSpan(_position, end - _position).Contains("<!--", StringComparison.Ordinal)))
                 {
                     return Token.Unsure;
@@ -841,43 +841,6 @@ public static class TextualComposer
                 }
             }
         }
-    }
-
-    /// <summary>The index after the end tag of a raw text element whose content starts at <paramref name="from"/>, or -1.</summary>
-    private static int RawTextEnd(string html, int from, string name)
-    {
-        var i = from;
-        while (true)
-        {
-            i = html.IndexOf("</", i, StringComparison.Ordinal);
-            if (i < 0)
-            {
-                return -1;
-            }
-            var after = i + 2 + name.Length;
-            if (after < html.Length && string.Compare(html, i + 2, name, 0, name.Length, StringComparison.OrdinalIgnoreCase) == 0
-                && (IsSpace(html[after]) || html[after] is '/' or '>'))
-            {
-                var close = html.IndexOf('>', after);
-                return close < 0 || html.AsSpan(after, close - after).ContainsAny('"', '\'') ? -1 : close + 1;
-            }
-            i += 2;
-        }
-    }
-
-    /// <summary>The index after a comment whose text starts at <paramref name="from"/>, or -1 (abrupt and "--!&gt;" endings: not modelled).</summary>
-    private static int CommentEnd(string html, int from)
-    {
-        if (from < html.Length && html[from] == '>' || from + 1 < html.Length && html[from] == '-' && html[from + 1] == '>')
-        {
-            return -1;
-        }
-        var end = html.IndexOf("-->", from, StringComparison.Ordinal);
-        if (end < 0 || html.AsSpan(from, end - from).Contains("--!>", StringComparison.Ordinal))
-        {
-            return -1;
-        }
-        return end + 3;
     }
 
     /// <summary>A custom element name (the hosts Katal uses), not one of the reserved hyphenated SVG/MathML names.</summary>

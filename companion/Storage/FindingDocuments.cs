@@ -31,15 +31,15 @@ internal static class FindingDocuments
         {
             d["Lifecycle"] = Status(lifecycle);
         }
-        Optional(d, "Marketplace", f.Marketplace);
-        Optional(d, "Currency", f.Currency);
-        Optional(d, "Fnsku", f.Fnsku);
-        Optional(d, "Sku", f.Sku);
-        Optional(d, "Asin", f.Asin);
-        Optional(d, "OrderId", f.OrderId);
-        Optional(d, "ShipmentId", f.ShipmentId);
-        Optional(d, "RemovalOrderId", f.RemovalOrderId);
-        Optional(d, "ReferenceId", f.ReferenceId);
+        RecordMapping.Optional(d, "Marketplace", f.Marketplace);
+        RecordMapping.Optional(d, "Currency", f.Currency);
+        RecordMapping.Optional(d, "Fnsku", f.Fnsku);
+        RecordMapping.Optional(d, "Sku", f.Sku);
+        RecordMapping.Optional(d, "Asin", f.Asin);
+        RecordMapping.Optional(d, "OrderId", f.OrderId);
+        RecordMapping.Optional(d, "ShipmentId", f.ShipmentId);
+        RecordMapping.Optional(d, "RemovalOrderId", f.RemovalOrderId);
+        RecordMapping.Optional(d, "ReferenceId", f.ReferenceId);
         d["Units"] = f.Units;
         if (f.Amount is { } amount)
         {
@@ -57,13 +57,13 @@ internal static class FindingDocuments
             }
             d["Evidence"] = array;
         }
-        Optional(d, "Explanation", f.Explanation);
-        Optional(d, "CaseId", f.CaseId);
+        RecordMapping.Optional(d, "Explanation", f.Explanation);
+        RecordMapping.Optional(d, "CaseId", f.CaseId);
         if (f.AmountRecovered is { } recovered)
         {
             d["AmountRecovered"] = recovered;
         }
-        Optional(d, "DismissReason", f.DismissReason);
+        RecordMapping.Optional(d, "DismissReason", f.DismissReason);
         d["Confirmed"] = f.Confirmed;
         d["Detected"] = f.Detected;
         d["FirstSeenAt"] = f.FirstSeenAt;
@@ -81,17 +81,11 @@ internal static class FindingDocuments
         {
             d["FiledAt"] = filedAt;
         }
-        Optional(d, "DraftId", f.DraftId);
-        if (f.FiledUnits is { } filedUnits)
-        {
-            d["FiledUnits"] = filedUnits;
-        }
-        if (f.FiledAmount is { } filedAmount)
-        {
-            d["FiledAmount"] = filedAmount;
-        }
-        Optional(d, "CaseStatus", f.CaseStatus);
-        Optional(d, "CaseStatusText", f.CaseStatusText);
+        RecordMapping.Optional(d, "DraftId", f.DraftId);
+        RecordMapping.Optional(d, "FiledUnits", f.FiledUnits);
+        RecordMapping.Optional(d, "FiledAmount", f.FiledAmount);
+        RecordMapping.Optional(d, "CaseStatus", f.CaseStatus);
+        RecordMapping.Optional(d, "CaseStatusText", f.CaseStatusText);
         if (f.CaseStatusDate is { } statusDate)
         {
             d["CaseStatusDate"] = RecordMapping.FormatDate(statusDate);
@@ -120,29 +114,21 @@ internal static class FindingDocuments
     private static BsonDocument Evidence(EvidenceDocument e)
     {
         var d = new BsonDocument();
-        Optional(d, "Source", e.Source);
+        RecordMapping.Optional(d, "Source", e.Source);
         d["Date"] = RecordMapping.FormatDate(e.Date);
-        Optional(d, "ReferenceId", e.ReferenceId);
+        RecordMapping.Optional(d, "ReferenceId", e.ReferenceId);
         d["Quantity"] = e.Quantity;
-        Optional(d, "Note", e.Note);
+        RecordMapping.Optional(d, "Note", e.Note);
         return d;
     }
 
     private static BsonDocument Change(StatusChangeDocument h)
     {
         var d = new BsonDocument { ["At"] = h.At, ["Status"] = Status(h.Status) };
-        Optional(d, "Source", h.Source);
-        Optional(d, "Note", h.Note);
+        RecordMapping.Optional(d, "Source", h.Source);
+        RecordMapping.Optional(d, "Note", h.Note);
         return d;
     }
 
     private static string Status(FindingStatus status) => RecordMapping.Name(status, StatusNames);
-
-    private static void Optional(BsonDocument document, string field, string? value)
-    {
-        if (value is not null)
-        {
-            document[field] = value;
-        }
-    }
 }

@@ -157,7 +157,7 @@ internal static class RecordMapping
         return d;
     }
 
-    private static void Optional(BsonDocument document, string field, int? value)
+    internal static void Optional(BsonDocument document, string field, int? value)
     {
         if (value is { } n)
         {
@@ -165,7 +165,7 @@ internal static class RecordMapping
         }
     }
 
-    private static void Optional(BsonDocument document, string field, decimal? value)
+    internal static void Optional(BsonDocument document, string field, decimal? value)
     {
         if (value is { } m)
         {
@@ -174,7 +174,7 @@ internal static class RecordMapping
     }
 
     // The mapper leaves a null member out (a null _id is written as null), any other string is itself.
-    private static void Optional(BsonDocument document, string field, string? value)
+    internal static void Optional(BsonDocument document, string field, string? value)
     {
         if (value is not null)
         {
