@@ -736,27 +736,29 @@ public static class TextualComposer
             }
             var slots = Slots(composed);
             var assigned = slots.Count == 0 ? null : new bool[light.Count];
+            List<Node>? matching = null;
             foreach (var slot in slots)
             {
                 var name = slot.NameAttribute ?? "";
                 var parent = slot.Parent!;
-                var at = -1;
+                matching?.Clear();
                 for (var i = 0; i < light.Count; i++)
                 {
-                    if (assigned![i] || SlotName(light[i]) != name)
+                    if (!assigned![i] && SlotName(light[i]) == name)
                     {
-                        continue;
+                        assigned[i] = true;
+                        light[i].Parent = parent;
+                        (matching ??= []).Add(light[i]);
                     }
-                    if (at < 0)
-                    {
-                        at = parent.Children!.IndexOf(slot);
-                        parent.Children.RemoveAt(at);
-                    }
-                    assigned[i] = true;
-                    light[i].Parent = parent;
-                    parent.Children!.Insert(at++, light[i]);
                 }
-                // No light child for it: the slot keeps its fallback content.
+                if (matching is not { Count: > 0 })
+                {
+                    continue; // no light child for it: the slot keeps its fallback content
+                }
+                // One splice, not an insert per node (a slot can take thousands of rows).
+                var at = parent.Children!.IndexOf(slot);
+                parent.Children.RemoveAt(at);
+                parent.Children.InsertRange(at, matching);
             }
             for (var i = 0; i < light.Count; i++)
             {

@@ -96,6 +96,14 @@ public sealed class TextualComposerTests(ITestOutputHelper output)
     }
 
     [Fact]
+    public void A_slot_that_takes_thousands_of_light_children_keeps_them_in_order()
+    {
+        var rows = string.Concat(Enumerable.Range(0, 3000).Select(i => i % 7 == 0 ? $"<i slot=\"x\">{i}</i>" : $"<b>{i}</b> "));
+        var html = $"""<kat-table-body><template shadowrootmode="open"><div role="rowgroup"><slot></slot></div><p><slot name="x"></slot></p></template>{rows}</kat-table-body>""";
+        ShouldMatchDom(html);
+    }
+
+    [Fact]
     public void A_page_without_shadow_roots_is_left_to_the_parser()
     {
         TextualComposer.TryCompose("<div>plain</div>", out _).Should().BeNull();
