@@ -40,7 +40,7 @@ public static class PageSummary
     {
         var rows = Parsers.PageTables.Rows(table);
         var headerRow = rows.FirstOrDefault(r => HasAncestor(r, "kat-table-head")) ?? rows.FirstOrDefault();
-        var headers = headerRow?.QuerySelectorAll("kat-table-cell").Select(c => Text.Normalize(c.TextContent)).ToList() ?? [];
+        var headers = headerRow is null ? [] : Parsers.PageTables.Own(headerRow, "kat-table-cell", "kat-table-row").Select(c => Text.Normalize(c.TextContent)).ToList();
         return new PageTable(headers, rows.Count(r => r != headerRow));
     }
 

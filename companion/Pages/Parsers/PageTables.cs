@@ -90,10 +90,13 @@ public static class PageTables
         return new ReportValueFormat { DecimalComma = commaDecimal && marketplace != "MX", DayFirst = !monthFirst, DayFirstCertain = true };
     }
 
-    /// <summary>The table's own rows (not those of a table inside it).</summary>
-    internal static List<IElement> Rows(IElement table) => table.LocalName == "table"
-        ? Own(table, "tr", "table")
-        : Own(table, "kat-table-row", "kat-table");
+    /// <summary>Rows already found per table: the parsers' search and the page summary read the same tables of a parsed page, which nothing changes.</summary>
+    private static readonly ConditionalWeakTable<IElement, List<IElement>> RowsOf = new();
+
+    /// <summary>The table's own rows (not those of a table inside it); the list is shared, never change it.</summary>
+    internal static IReadOnlyList<IElement> Rows(IElement table) => RowsOf.GetValue(table, static t => t.LocalName == "table"
+        ? Own(t, "tr", "table")
+        : Own(t, "kat-table-row", "kat-table"));
 
     /// <summary>
     /// The elements named <paramref name="name"/> under <paramref name="root"/> whose nearest ancestor named
@@ -134,12 +137,16 @@ public static class PageTables
         }
     }
 
-    private static int HeaderRowIndex(IElement table, List<IElement> rows)
+    private static int HeaderRowIndex(IElement table, IReadOnlyList<IElement> rows)
     {
-        var index = table.LocalName == "table"
-            ? rows.FindIndex(r => r.Children.Any(c => c.LocalName == "th"))
-            : rows.FindIndex(r => r.Closest("kat-table-head") is not null);
-        return Math.Max(index, 0);
+        for (var i = 0; i < rows.Count; i++)
+        {
+            if (table.LocalName == "table" ? rows[i].Children.Any(c => c.LocalName == "th") : rows[i].Closest("kat-table-head") is not null)
+            {
+                return i;
+            }
+        }
+        return 0;
     }
 
     private static IEnumerable<string> Cells(IElement row) => row.LocalName == "tr"
