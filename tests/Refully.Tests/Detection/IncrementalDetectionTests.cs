@@ -32,42 +32,22 @@ public sealed class IncrementalDetectionTests : IDisposable
         return record;
     }
 
-    private sealed class Setup : IDisposable
+    private sealed class Setup(string path) : PageDetectionSetup(path)
     {
-        public Setup(string path)
-        {
-            Db = new CompanionDatabase(path);
-            Records = new RecordStore(Db);
-            Pages = new PageRecordStore(Db);
-            Engine = new DetectionEngine(PolicyTable.Defaults(), DetectorRegistry.All);
-            Cached = new DetectionService(Records, new FindingStore(Db, TimeProvider.System), Engine, TimeProvider.System, database: Db);
-        }
-
-        public CompanionDatabase Db { get; }
-        public RecordStore Records { get; }
-        public PageRecordStore Pages { get; }
-        public DetectionEngine Engine { get; }
-        public DetectionService Cached { get; }
-
-        public void Dispose() => Db.Dispose();
-
         public void Page(IReadOnlyList<DomainRecord> records, bool live = false)
         {
-            Pages.Store(records, live, null, Cached.StoredIds(), out var written);
-            Cached.RecordsStored(written);
+            Pages.Store(records, live, null, Service.StoredIds(), out var written);
+            Service.RecordsStored(written);
         }
 
         /// <summary>Runs the cached detection at <paramref name="asOf"/>; its engine findings and stored findings equal a full run's over the store.</summary>
         public void ShouldMatchAFullRun(string step, DateOnly? asOf = null)
         {
             var date = asOf ?? AsOf;
-            var stored = Cached.Run(date, "page").Select(f => f.ToDto()).ToList();
-            var fromStore = new DetectionService(Records, new FindingStore(Db, TimeProvider.System), Engine, TimeProvider.System).LoadInput();
-            var full = Engine.Run(fromStore, date);
-            JsonSerializer.Serialize(Cached.LastComputed).Should().Be(JsonSerializer.Serialize(full), $"the engine's findings equal a full run's after {step}");
-            using var reference = CompanionDatabase.InMemory();
-            var expected = new FindingStore(reference, TimeProvider.System).Sync(full, "page").Select(f => f.ToDto()).ToList();
-            JsonSerializer.Serialize(stored).Should().Be(JsonSerializer.Serialize(expected), $"the stored findings equal a full run's after {step}");
+            var stored = Service.Run(date, "page").Select(f => f.ToDto()).ToList();
+            var full = Engine.Run(StoreInput(), date);
+            JsonSerializer.Serialize(Service.LastComputed).Should().Be(JsonSerializer.Serialize(full), $"the engine's findings equal a full run's after {step}");
+            JsonSerializer.Serialize(stored).Should().Be(StoredFrom(full), $"the stored findings equal a full run's after {step}");
         }
     }
 
@@ -143,8 +123,8 @@ public sealed class IncrementalDetectionTests : IDisposable
             s.Page(rows);
             s.ShouldMatchAFullRun($"page {page}");
         }
-        s.Cached.IncrementalRuns.Should().BeGreaterThan(10, "pages of known FNSKUs continue the last run");
-        s.Cached.FullRuns.Should().BeGreaterThan(3, "pages that break a condition run the whole engine");
+        s.Service.IncrementalRuns.Should().BeGreaterThan(10, "pages of known FNSKUs continue the last run");
+        s.Service.FullRuns.Should().BeGreaterThan(3, "pages that break a condition run the whole engine");
     }
 
     [Fact]
@@ -159,11 +139,11 @@ public sealed class IncrementalDetectionTests : IDisposable
 
         void Expect(bool incremental, string step, IReadOnlyList<DomainRecord> page, DateOnly? asOf = null)
         {
-            var (before, full) = (s.Cached.IncrementalRuns, s.Cached.FullRuns);
+            var (before, full) = (s.Service.IncrementalRuns, s.Service.FullRuns);
             s.Page(page);
             s.ShouldMatchAFullRun(step, asOf);
-            (s.Cached.IncrementalRuns - before).Should().Be(incremental ? 1 : 0, step);
-            (s.Cached.FullRuns - full).Should().Be(incremental ? 0 : 1, step);
+            (s.Service.IncrementalRuns - before).Should().Be(incremental ? 1 : 0, step);
+            (s.Service.FullRuns - full).Should().Be(incremental ? 0 : 1, step);
         }
 
         Expect(true, "a lost row of a known FNSKU", [Adjustment(like, Reference(), "M", -2, AsOf.AddDays(-20))]);
@@ -215,17 +195,17 @@ public sealed class IncrementalDetectionTests : IDisposable
     {
         using var s = Account("unchanged", out var ledger);
         var like = ledger.First(e => e.Marketplace == "US");
-        s.Cached.Run(AsOf, "page");
-        var before = s.Cached.LoadInput();
+        s.Service.Run(AsOf, "page");
+        var before = s.Service.LoadInput();
         var catalog = before.Catalog;
         var places = before.Marketplaces;
         s.Page([Adjustment(like, "U1", "M", -1, AsOf.AddDays(-20), fnsku: "X0UNCHANGED", sku: "PAGE-SKU", asin: "B0UNCHANGED"),
             Adjustment(like, "U2", "M", -1, AsOf.AddDays(-20), fnsku: "X0UNCHANGEE", sku: "PAGE-SKU", asin: "B0UNCHANGED")]);
         s.ShouldMatchAFullRun("two new FNSKUs of a new SKU");
         s.Page([Adjustment(like, "U3", "M", -1, AsOf.AddDays(-20), fnsku: "X0UNCHANGEF", sku: "PAGE-SKU", asin: "B0UNCHANGED")]);
-        var incremental = s.Cached.IncrementalRuns;
+        var incremental = s.Service.IncrementalRuns;
         s.ShouldMatchAFullRun("a third");
-        s.Cached.IncrementalRuns.Should().Be(incremental + 1);
+        s.Service.IncrementalRuns.Should().Be(incremental + 1);
         catalog.SkuOf("X0UNCHANGEF").Should().BeNull("the catalog of an earlier input is copied, not changed");
         catalog.FnskuOfSku("PAGE-SKU").Should().BeNull();
         places.ForFnsku("X0UNCHANGEF").Should().Be(places.ForFnsku("X0NEVERSEEN"));

@@ -21,25 +21,8 @@ public sealed class PageWriteTests : IDisposable
 
     public void Dispose() => Directory.Delete(_folder, recursive: true);
 
-    private sealed class Setup : IDisposable
+    private sealed class Setup(string path) : PageDetectionSetup(path)
     {
-        public Setup(string path)
-        {
-            Db = new CompanionDatabase(path);
-            Records = new RecordStore(Db);
-            Pages = new PageRecordStore(Db);
-            Engine = new DetectionEngine(PolicyTable.Defaults(), DetectorRegistry.All);
-            Service = new DetectionService(Records, new FindingStore(Db, TimeProvider.System), Engine, TimeProvider.System, database: Db);
-        }
-
-        public CompanionDatabase Db { get; }
-        public RecordStore Records { get; }
-        public PageRecordStore Pages { get; }
-        public DetectionEngine Engine { get; }
-        public DetectionService Service { get; }
-
-        public void Dispose() => Db.Dispose();
-
         /// <summary>What PageIntake does with a page of new rows.</summary>
         public (PageStoreResult Stored, IReadOnlyList<FindingDocument> Findings) Post(IReadOnlyList<DomainRecord> page)
         {
@@ -51,13 +34,11 @@ public sealed class PageWriteTests : IDisposable
         /// <summary>The findings equal a full detection over the store (at today, as pages detect).</summary>
         public void ShouldMatchAFullRun(IReadOnlyList<FindingDocument> findings, string step)
         {
-            var fromStore = new DetectionService(Records, new FindingStore(Db, TimeProvider.System), Engine, TimeProvider.System).LoadInput();
+            var fromStore = StoreInput();
             JsonSerializer.Serialize(Service.LoadInput().Ledger).Should().Be(JsonSerializer.Serialize(fromStore.Ledger), $"the cache equals the store after {step}");
             var full = Engine.Run(fromStore, Service.Today);
             JsonSerializer.Serialize(Service.LastComputed).Should().Be(JsonSerializer.Serialize(full), $"the engine's findings after {step}");
-            using var reference = CompanionDatabase.InMemory();
-            var expected = new FindingStore(reference, TimeProvider.System).Sync(full, "page").Select(f => f.ToDto());
-            JsonSerializer.Serialize(findings.Select(f => f.ToDto())).Should().Be(JsonSerializer.Serialize(expected), $"the stored findings after {step}");
+            JsonSerializer.Serialize(findings.Select(f => f.ToDto()).ToList()).Should().Be(StoredFrom(full), $"the stored findings after {step}");
         }
     }
 
