@@ -29,6 +29,9 @@ public sealed class CompanionOptions
 
     public DiagnosticsOptions Diagnostics { get; set; } = new();
 
+    /// <summary>Read a built-in page once at start-up so the first real capture does not wait for the JIT (<c>Pages/PageWarmUp</c>).</summary>
+    public bool WarmUpPages { get; set; } = true;
+
     public string ResolveDbPath()
     {
         if (!string.IsNullOrWhiteSpace(DbPath))

@@ -8,7 +8,7 @@ namespace Refully.Companion.Pages;
 public static class PageEndpoints
 {
     public static IServiceCollection AddPageIntake(this IServiceCollection services) =>
-        services.AddSingleton<PageRecordStore>().AddSingleton<PageCaptureCache>().AddSingleton<PageIntake>();
+        services.AddSingleton<PageRecordStore>().AddSingleton<PageCaptureCache>().AddSingleton<PageIntake>().AddHostedService<PageWarmUp>();
 
     /// <summary>`POST /api/pages`: a captured page in, what was recognised on it out.</summary>
     public static IEndpointRouteBuilder MapPageEndpoints(this IEndpointRouteBuilder app)

@@ -39,6 +39,8 @@ public sealed class CompanionFactory : WebApplicationFactory<Program>
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         builder.UseSetting("Companion:DbPath", DbPath);
+        // Hundreds of test hosts start here; none needs the start-up warm-up (PageWarmUpTests covers it), a test may turn it on.
+        builder.UseSetting("Companion:WarmUpPages", "false");
         foreach (var (key, value) in _settings)
         {
             builder.UseSetting(key, value);

@@ -1,0 +1,42 @@
+using FluentAssertions;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Refully.Companion.Domain.Records;
+using Refully.Companion.Pages;
+using Refully.Companion.Storage;
+using Refully.Tests.Infrastructure;
+using Xunit;
+
+namespace Refully.Tests.Pages;
+
+public sealed class PageWarmUpTests
+{
+    private static PageWarmUp WarmUp(CompanionFactory factory) => factory.Services.GetServices<IHostedService>().OfType<PageWarmUp>().Single();
+
+    [Fact]
+    public void The_built_in_page_takes_the_text_path_and_the_ledger_parser_reads_every_row()
+    {
+        ComposedDocument.Parse(PageWarmUp.Page()).ComposedAsText.Should().BeTrue("the warm-up must compile the path real Katal captures take");
+        PageWarmUp.Read().OfType<LedgerEvent>().Should().HaveCount(20);
+    }
+
+    [Fact]
+    public async Task At_start_up_the_companion_reads_the_built_in_page_and_stores_nothing()
+    {
+        using var factory = new CompanionFactory(new() { ["Companion:WarmUpPages"] = "true" });
+        (await factory.Client().GetAsync("/api/ping")).IsSuccessStatusCode.Should().BeTrue();
+        await WarmUp(factory).ExecuteTask!;
+        factory.Logs.Should().Contain(l => l.StartsWith("Page reading warmed up: 20 records from the built-in page, ", StringComparison.Ordinal));
+        factory.Services.GetRequiredService<RecordStore>().Count<LedgerEvent>().Should().Be(0);
+        factory.Services.GetRequiredService<PageStore>().CountVisits().Should().Be(0);
+    }
+
+    [Fact]
+    public async Task Turned_off_it_reads_nothing()
+    {
+        using var factory = new CompanionFactory();
+        (await factory.Client().GetAsync("/api/ping")).IsSuccessStatusCode.Should().BeTrue();
+        await WarmUp(factory).ExecuteTask!;
+        factory.Logs.Should().NotContain(l => l.StartsWith("Page reading warmed up", StringComparison.Ordinal));
+    }
+}
