@@ -306,7 +306,7 @@ internal sealed class RecordCache : IStoredIds
     }
 
     /// <summary>The index of <paramref name="id"/> in <paramref name="list"/> (in id order), or the complement of where it would go.</summary>
-    private static int Find<T>(IReadOnlyList<T> list, string id) where T : DomainRecord
+    internal static int Find<T>(IReadOnlyList<T> list, string id) where T : DomainRecord
     {
         int low = 0, high = list.Count - 1;
         while (low <= high)

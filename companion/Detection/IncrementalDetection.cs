@@ -65,7 +65,7 @@ internal static class IncrementalDetection
         added.Sort((a, b) => StringComparer.OrdinalIgnoreCase.Compare(a.Id, b.Id));
         for (var i = 0; i < added.Count; i++)
         {
-            if ((i > 0 && StringComparer.OrdinalIgnoreCase.Equals(added[i - 1].Id, added[i].Id)) || Contains(before.Ledger, added[i].Id))
+            if ((i > 0 && StringComparer.OrdinalIgnoreCase.Equals(added[i - 1].Id, added[i].Id)) || RecordCache.Find(before.Ledger, added[i].Id) >= 0)
             {
                 return null; // a row replaced, or the same id twice
             }
@@ -209,27 +209,4 @@ internal static class IncrementalDetection
         && ReferenceEquals(a.InboundItems, b.InboundItems) && ReferenceEquals(a.Removals, b.Removals) && ReferenceEquals(a.Fees, b.Fees)
         && ReferenceEquals(a.Costs, b.Costs);
 
-    /// <summary>Whether a list in id order (ordinal, ignoring case) holds the id.</summary>
-    private static bool Contains(IReadOnlyList<LedgerEvent> list, string id)
-    {
-        int low = 0, high = list.Count - 1;
-        while (low <= high)
-        {
-            var middle = low + (high - low) / 2;
-            var order = StringComparer.OrdinalIgnoreCase.Compare(list[middle].Id, id);
-            if (order == 0)
-            {
-                return true;
-            }
-            if (order < 0)
-            {
-                low = middle + 1;
-            }
-            else
-            {
-                high = middle - 1;
-            }
-        }
-        return false;
-    }
 }

@@ -193,35 +193,54 @@ public static class ShadowStyles
                 i++;
             }
             shadowMode |= html.AsSpan(nameStart, i - nameStart).Equals("shadowrootmode", StringComparison.OrdinalIgnoreCase);
-            while (i < html.Length && IsSpace(html[i]))
+            if (!ReadAttributeValue(html, ref i, out _, out _))
             {
-                i++;
-            }
-            if (i >= html.Length || html[i] != '=')
-            {
-                continue;
-            }
-            i++;
-            while (i < html.Length && IsSpace(html[i]))
-            {
-                i++;
-            }
-            if (i < html.Length && html[i] is '"' or '\'')
-            {
-                var close = html.IndexOf(html[i], i + 1);
-                if (close < 0)
-                {
-                    return (name, shadowMode, -1);
-                }
-                i = close + 1;
-                continue;
-            }
-            while (i < html.Length && !IsSpace(html[i]) && html[i] != '>')
-            {
-                i++;
+                return (name, shadowMode, -1);
             }
         }
         return (name, shadowMode, -1);
+    }
+
+    /// <summary>
+    /// Reads what follows an attribute name ending at <paramref name="i"/>: white space, then "=" and a quoted or unquoted
+    /// value if there is one (<paramref name="valueStart"/>..<paramref name="valueEnd"/>, empty without). <paramref name="i"/>
+    /// moves after it. False when a quote is never closed (the page ends inside the tag).
+    /// </summary>
+    internal static bool ReadAttributeValue(string html, ref int i, out int valueStart, out int valueEnd)
+    {
+        while (i < html.Length && IsSpace(html[i]))
+        {
+            i++;
+        }
+        valueStart = valueEnd = i;
+        if (i >= html.Length || html[i] != '=')
+        {
+            return true;
+        }
+        i++;
+        while (i < html.Length && IsSpace(html[i]))
+        {
+            i++;
+        }
+        if (i < html.Length && html[i] is '"' or '\'')
+        {
+            var close = html.IndexOf(html[i], i + 1);
+            if (close < 0)
+            {
+                return false;
+            }
+            valueStart = i + 1;
+            valueEnd = close;
+            i = close + 1;
+            return true;
+        }
+        valueStart = i;
+        while (i < html.Length && !IsSpace(html[i]) && html[i] != '>')
+        {
+            i++;
+        }
+        valueEnd = i;
+        return true;
     }
 
     /// <summary>The index after the end tag of a raw text element whose content starts at <paramref name="from"/>, or -1.</summary>

@@ -627,39 +627,9 @@ public static class TextualComposer
                 {
                     _unsure = true;
                 }
-                while (i < html.Length && IsSpace(html[i]))
+                if (!ShadowStyles.ReadAttributeValue(html, ref i, out var valueStart, out var valueEnd))
                 {
-                    i++;
-                }
-                var valueStart = i;
-                var valueEnd = i;
-                if (i < html.Length && html[i] == '=')
-                {
-                    i++;
-                    while (i < html.Length && IsSpace(html[i]))
-                    {
-                        i++;
-                    }
-                    if (i < html.Length && html[i] is '"' or '\'')
-                    {
-                        var close = html.IndexOf(html[i], i + 1);
-                        if (close < 0)
-                        {
-                            return false;
-                        }
-                        valueStart = i + 1;
-                        valueEnd = close;
-                        i = close + 1;
-                    }
-                    else
-                    {
-                        valueStart = i;
-                        while (i < html.Length && !IsSpace(html[i]) && html[i] != '>')
-                        {
-                            i++;
-                        }
-                        valueEnd = i;
-                    }
+                    return false;
                 }
                 if (which == 0 || (seen & which) != 0)
                 {
