@@ -72,7 +72,10 @@ public sealed class ClaimFillTests(ChromiumFixture chromium)
 
         // Act: the seller presses Submit; Amazon shows the confirmation with the case id.
         await inner.Locator("#submit").ClickAsync();
-        await form.WaitForURLAsync("**/hill/website/case-created?ref=hill");
+        // Waits for the navigation to commit only: the assertions below wait for what matters. Waiting for "load"
+        // here once timed out in CI after the page had loaded (Playwright missed the event across the top-level
+        // navigation started from inside the nested frame).
+        await form.WaitForURLAsync("**/hill/website/case-created?ref=hill", new() { WaitUntil = WaitUntilState.Commit });
 
         // Assert: "Filed as case …", and the companion holds the finding as Filed with that case.
         await Expect(form.Locator("refully-claim-card [data-part=filed]")).ToHaveTextAsync($"Filed as case {ClaimPages.CaseId}.");
