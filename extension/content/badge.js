@@ -48,13 +48,19 @@ Refully.badge = (() => {
     root.append(chip);
     let card = null; // built when first opened (a page shows many badges; few are opened)
     let current = item;
+    let open = false;
+    let shown = {}; // what the chip shows (drawChip)
 
     const closeOnOutsideClick = event => {
       if (!event.composedPath().includes(host)) {
         setOpen(false);
       }
     };
-    function setOpen(open) {
+    function setOpen(opening) {
+      if (!opening && !open) {
+        return; // closed already: nothing to undo (a kept host is closed before it is drawn again)
+      }
+      open = opening;
       if (open) {
         card ??= root.appendChild(element("div", { className: "card", role: "dialog", "data-part": "card", hidden: true }));
         fillCard(card, current, onDismissed);
@@ -75,7 +81,7 @@ Refully.badge = (() => {
     host.refullyClose = () => setOpen(false);
     host.refullyDraw = next => {
       current = next;
-      drawChip(host, chip, texts, next);
+      shown = drawChip(host, chip, texts, next, shown);
       if (card && !card.hidden) {
         fillCard(card, next, onDismissed);
       }
@@ -84,19 +90,37 @@ Refully.badge = (() => {
     return host;
   }
 
-  function drawChip(host, chip, texts, item) {
+  // Each attribute, property and text is written only when it differs from what this host shows: a kept host
+  // drawn for the next page's finding usually keeps its status, colour and title (writes from this world cost
+  // a crossing into the page's DOM each).
+  function drawChip(host, chip, texts, item, shown) {
     const { finding } = item;
     const status = format.status(finding.status);
-    host.dataset.refullyFinding = finding.id;
-    host.dataset.status = finding.status;
-    chip.style.setProperty("--status", status.color);
-    host.refullySignature = signature(item);
     const title = `Refully: ${format.type(finding.type)}, ${status.label}`;
-    chip.title = title;
-    chip.setAttribute("aria-label", title);
-    texts.units.textContent = format.units(finding.units);
-    texts.amount.textContent = format.money(finding.amount, finding.currency);
-    texts.deadline.textContent = format.deadline(finding);
+    const next = {
+      id: finding.id, status: finding.status, color: status.color, title,
+      units: format.units(finding.units), amount: format.money(finding.amount, finding.currency), deadline: format.deadline(finding),
+    };
+    if (shown.id !== next.id) {
+      host.dataset.refullyFinding = next.id;
+    }
+    if (shown.status !== next.status) {
+      host.dataset.status = next.status;
+    }
+    if (shown.color !== next.color) {
+      chip.style.setProperty("--status", next.color);
+    }
+    if (shown.title !== title) {
+      chip.title = title;
+      chip.setAttribute("aria-label", title);
+    }
+    for (const part of ["units", "amount", "deadline"]) {
+      if (shown[part] !== next[part]) {
+        texts[part].textContent = next[part];
+      }
+    }
+    host.refullySignature = signature(item);
+    return next;
   }
 
   // The card's content is built when it is first opened, and again when its finding changed.

@@ -158,8 +158,9 @@ public sealed class InlineBadgeTests(ChromiumFixture chromium)
         var page = await chromium.OpenSellerCentralAsync();
         string Source(string file) => File.ReadAllText(Path.Combine(RepositoryRoot.Path, "extension", "content", file));
 
-        // Act: 1,000 random pages of nested rows with cells split into several text nodes, tabs, line breaks and
-        // anchors that are prefixes, suffixes and inner parts of longer identifiers, placed both ways.
+        // Act: 1,000 random pages of nested rows with cells split into several text nodes, tabs, line breaks,
+        // characters that are special in regular expressions, and anchors that are prefixes, suffixes and inner
+        // parts of longer identifiers (and of each other), placed both ways.
         var result = await page.EvaluateAsync<int[]>(
             """
             ([rowsSource, placementSource]) => {
@@ -168,8 +169,8 @@ public sealed class InlineBadgeTests(ChromiumFixture chromium)
               const { rows: rowsApi, placement } = window.Refully;
               let seed = 7;
               const random = n => { seed = (seed * 1103515245 + 12345) % 2147483648; return seed % n; };
-              const pieces = ["8712345005", "87123450055", "X00ABCD123", "ab", "A-1", "-", " ", "\t", "\n", "x", "12", "5", "B0", "\u00e9", "---"];
-              const anchorsToTry = ["8712345005", "87123450055", "X00ABCD123", " 8712345005 ", "A-1", "---", "123450", "ab", "x\tx", "A-1\tA-1", "8712345005\tX00ABCD123", "ab\t12", "B0A-1", "X00ABCD123\n"];
+              const pieces = ["8712345005", "87123450055", "X00ABCD123", "ab", "A-1", "-", " ", "\t", "\n", "x", "12", "5", "B0", "\u00e9", "---", ".", "(1)", "[a]", "\\", "$", "|", "*?", "+", "a.b", "{2}"];
+              const anchorsToTry = ["8712345005", "87123450055", "X00ABCD123", " 8712345005 ", "A-1", "---", "123450", "ab", "x\tx", "A-1\tA-1", "8712345005\tX00ABCD123", "ab\t12", "B0A-1", "X00ABCD123\n", "a.b", "a.b.", "(1)12", "[a]\\", "$|*?"];
               const text = () => random(2) ? pieces[random(pieces.length)] : Array.from({ length: 2 + random(3) }, () => pieces[random(pieces.length)]).join("");
               const isWord = c => /[0-9A-Za-z]/.test(c);
               const reference = (items, rows) => {
