@@ -1,5 +1,5 @@
 using System.Runtime.InteropServices;
-using System.Security.Cryptography;
+using System.IO.Hashing;
 using Refully.Companion.Pages.Parsers;
 
 namespace Refully.Companion.Pages;
@@ -9,7 +9,7 @@ public sealed record ParsedPage(
     PageParse Parse, int ShadowRoots, int MaxDepth, IReadOnlyList<PageTable> Tables, IReadOnlyList<string> Headings, string DocumentTitle);
 
 /// <summary>
-/// The last few pages read, by URL and a SHA-256 of their HTML, for <see cref="Lifetime"/>. The extension
+/// The last few pages read, by URL and a 128-bit xxHash (XXH3) of their HTML, for <see cref="Lifetime"/>. The extension
 /// re-captures a page on every DOM change and the seller reloads and paginates back, so the same HTML arrives
 /// again and again; parsing it is the costly part of the intake (docs/pages.md "Performance"). A hit skips the
 /// parse only: the records are still merged into the store and the findings read fresh, so the answer is what a
@@ -24,9 +24,13 @@ public sealed class PageCaptureCache(TimeProvider time)
     private readonly Lock _gate = new();
     private readonly List<Entry> _entries = [];
 
-    /// <summary>The key of a capture: its URL and the hash of its HTML.</summary>
+    /// <summary>
+    /// The key of a capture: its URL and the hash of its HTML. XXH128 reads the 4 MB of a 2 MB page in ≈ 0.3 ms, where
+    /// SHA-256 took 2.8 ms of every capture; a cache key needs no resistance to crafted collisions (a page could only
+    /// collide with another capture of the same URL within minutes, and Seller Central writes its pages).
+    /// </summary>
     public static (string Url, byte[] Hash) Key(Uri url, string html) =>
-        (url.ToString(), SHA256.HashData(MemoryMarshal.AsBytes(html.AsSpan())));
+        (url.ToString(), XxHash128.Hash(MemoryMarshal.AsBytes(html.AsSpan())));
 
     public ParsedPage? Find((string Url, byte[] Hash) key) => Find(key, out _);
 
