@@ -29,6 +29,9 @@ public sealed class DetectionService(RecordStore records, FindingStore findings,
     /// <summary>Runs answered by <see cref="IncrementalDetection"/> instead of the whole engine (for tests).</summary>
     internal int IncrementalRuns { get; private set; }
 
+    /// <summary>The detectors the last incremental run ran again in full (for tests).</summary>
+    internal IReadOnlyList<ClaimType> LastRerun { get; private set; } = [];
+
     /// <summary>Runs of the whole engine.</summary>
     internal int FullRuns { get; private set; }
 
@@ -142,6 +145,7 @@ public sealed class DetectionService(RecordStore records, FindingStore findings,
         {
             _last = next.Next;
             IncrementalRuns++;
+            LastRerun = next.Rerun;
             return next.Findings;
         }
         _last = null;

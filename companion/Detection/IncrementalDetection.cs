@@ -6,46 +6,102 @@ namespace Refully.Companion.Detection;
 
 /// <summary>A detection run's input, findings and what it used, at a generation of the cached records (<see cref="DetectionService"/>).</summary>
 internal sealed record DetectionRun(long Generation, DetectionInput Input, IReadOnlyList<Finding> Findings, Valuer Valuer,
-    IReadOnlyDictionary<string, DateOnly> Dates);
+    IReadOnlyDictionary<string, DateOnly> Dates)
+{
+    /// <summary>
+    /// Every SKU (any case, as written and trimmed) that fee estimates, transactions or returns name: the only SKUs a
+    /// detector asks the catalog for its only FNSKU (<see cref="CatalogIndex.FnskuOfSku"/>). Worked out on first use and
+    /// handed on to the runs continued from this one (over the same lists of those types).
+    /// </summary>
+    public Lazy<HashSet<string>> AskedSkus { get; init; } = new(() => SkusAsked(Input));
+
+    private static HashSet<string> SkusAsked(DetectionInput input)
+    {
+        var skus = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
+        void Add(string? sku)
+        {
+            if (sku is not null)
+            {
+                skus.Add(sku);
+                skus.Add(sku.Trim());
+            }
+        }
+        foreach (var f in input.Fees)
+        {
+            Add(f.Sku);
+        }
+        foreach (var t in input.Transactions)
+        {
+            Add(t.Sku);
+        }
+        foreach (var r in input.Returns)
+        {
+            Add(r.Sku);
+        }
+        return skus;
+    }
+}
 
 /// <summary>
 /// Detection after a page added ledger rows, at a cost proportional to those rows: the previous run's findings are
-/// kept except those of the ledger-loss groups (FNSKU + pool) the new rows join, which are allocated again from the
-/// groups the previous run kept; the shared indexes are the previous ones with the new rows noted. It answers only
-/// when the result is provably the full run's (<see cref="TryContinue"/> lists the conditions), else null and the
-/// caller runs the engine in full. DetectionCacheTests and IncrementalDetectionTests compare it with full runs.
+/// kept except (a) those of the ledger-loss groups (FNSKU + pool) the new rows join, which are allocated again from the
+/// groups the previous run kept, and (b) those of a detector that reads the new rows themselves in a way that can change
+/// its answer (a disposal, a receipt of a closed or receiving shipment, a restocked customer return of an FNSKU with
+/// sellable returns), which runs again in full over the new input; the shared indexes are the previous ones with the new
+/// rows noted. It answers only when the result is provably the full run's (<see cref="TryContinue"/> lists the
+/// conditions), else null and the caller runs the engine in full. DetectionCacheTests and IncrementalDetectionTests
+/// compare it with full runs.
 /// </summary>
 internal static class IncrementalDetection
 {
-
     /// <summary>
-    /// Detectors that read no ledger Adjustments row (directly or through <see cref="DetectionInput.LedgerRows"/>); they
-    /// read the ledger's shared indexes only, whose answers about existing records the new rows must leave as they were.
+    /// Detectors that are not ledger-loss rules, with when the added ledger rows (of any event type) can change what they
+    /// find: each reads ledger rows of one event type itself (or none), and otherwise only the shared indexes, whose
+    /// answers about the records already there the rows must leave as they were (checked in <see cref="TryContinue"/>).
+    /// A detector whose rows are touched runs again in full; one not listed here makes the engine run in full.
     /// </summary>
-    private static readonly HashSet<Type> ReadNoAdjustments =
-    [
-        typeof(InboundShortageDetector), typeof(RefundNotReturnedDetector), typeof(ReturnDamagedNotReimbursedDetector),
-        typeof(RemovalShortageDetector), typeof(ReimbursedBelowCostDetector), typeof(FeeOverchargeDetector),
-        typeof(ReturnNotRestockedDetector), typeof(WrongItemReturnedDetector), typeof(RefundExceedsChargeDetector),
-    ];
+    private static readonly Dictionary<Type, Func<DetectionInput, IReadOnlyList<LedgerEvent>, bool>> Touches = new()
+    {
+        // Adjustments D/G with Quantity < 0 (DisposedWithoutRequestDetector.Disposals).
+        [typeof(DisposedWithoutRequestDetector)] = (_, added) =>
+            added.Any(e => e.EventType == LedgerEventType.Adjustments && e.Quantity < 0 && Text.Code(e.Reason) is "D" or "G"),
+        // Receipts whose Reference ID is a CLOSED/RECEIVING shipment (InboundShortageDetector.ReceiptsByShipment).
+        [typeof(InboundShortageDetector)] = (input, added) =>
+            added.Any(e => e.EventType == LedgerEventType.Receipts && e.ReferenceId is not null)
+            && InboundShortageDetector.CountedShipments(input) is var shipments
+            && added.Any(e => e.EventType == LedgerEventType.Receipts && e.ReferenceId is not null && shipments.Contains(e.ReferenceId)),
+        // Restocks (CustomerReturns, Quantity > 0, SELLABLE or no disposition) of an FNSKU with sellable returns.
+        [typeof(ReturnNotRestockedDetector)] = (input, added) =>
+            added.Any(ReturnNotRestockedDetector.IsRestock)
+            && ReturnNotRestockedDetector.SellableFnskus(input) is var fnskus
+            && added.Any(e => ReturnNotRestockedDetector.IsRestock(e) && fnskus.Contains(input.Catalog.FnskuOf(e))),
+        [typeof(RefundNotReturnedDetector)] = (_, _) => false,
+        [typeof(ReturnDamagedNotReimbursedDetector)] = (_, _) => false,
+        [typeof(RemovalShortageDetector)] = (_, _) => false,
+        [typeof(ReimbursedBelowCostDetector)] = (_, _) => false,
+        [typeof(FeeOverchargeDetector)] = (_, _) => false,
+        [typeof(WrongItemReturnedDetector)] = (_, _) => false,
+        [typeof(RefundExceedsChargeDetector)] = (_, _) => false,
+    };
 
     /// <summary>
     /// The findings of a full run over <paramref name="lists"/> (the cached lists at <paramref name="generation"/>: those of
-    /// <paramref name="previous"/> with <paramref name="stored"/> written into them), and the state to continue from; or
-    /// null when not every condition holds:
+    /// <paramref name="previous"/> with <paramref name="stored"/> written into them), the state to continue from, and the
+    /// detectors that ran again in full; or null when not every condition holds:
     /// <list type="bullet">
-    /// <item>every record stored is a new ledger Adjustments row (none replaces one) with an FNSKU, an MSKU that is not
+    /// <item>every record stored is a new ledger row (none replaces one; any event type) with an FNSKU, an MSKU that is not
     /// Amazon.Found, and a marketplace of its own that the input already has;</item>
-    /// <item>none is a disposal (D/G), and every detector is a ledger-loss rule, the disposal rule or one that reads no
-    /// Adjustments rows;</item>
+    /// <item>every detector is a ledger-loss rule (continued per group) or one <see cref="Touches"/> knows (run again when
+    /// the rows touch what it reads, else its findings kept), and each proposes findings of its own type only;</item>
     /// <item>the rows change no answer about records already there: an FNSKU some record names keeps its SKU, ASIN and
-    /// marketplace answer; a new FNSKU's SKU already has two or more FNSKUs (so no SKU's only FNSKU changes), and so has its
-    /// ASIN when the ledger has Amazon.Found rows; an MSKU is already mapped to an FNSKU by an earlier row (or to the same FNSKU);</item>
+    /// marketplace answer; a new FNSKU's SKU already has two or more FNSKUs or is one no fee estimate, transaction or return
+    /// names (so no SKU's only FNSKU a detector asks for changes), and its ASIN two or more or none an Amazon.Found row names; no finding without an FNSKU has the SKU of an MSKU the rows now map
+    /// first to another FNSKU (the valuer's SKU map; a new valuer is made when any MSKU is mapped anew);</item>
     /// <item>each marketplace's date is the previous run's, and no two findings share an id.</item>
     /// </list>
     /// </summary>
-    public static (IReadOnlyList<Finding> Findings, DetectionRun Next)? TryContinue(DetectionEngine engine, DetectionRun previous, DetectionInput lists,
-        IReadOnlyList<DomainRecord> stored, Func<string, DateOnly> asOf, long generation)
+    public static (IReadOnlyList<Finding> Findings, DetectionRun Next, IReadOnlyList<ClaimType> Rerun)? TryContinue(DetectionEngine engine,
+        DetectionRun previous, DetectionInput lists, IReadOnlyList<DomainRecord> stored, Func<string, DateOnly> asOf, long generation)
     {
         var before = previous.Input;
         if (stored.Count == 0 || !SameOtherLists(before, lists) || lists.Ledger.Count != before.Ledger.Count + stored.Count)
@@ -55,8 +111,7 @@ internal static class IncrementalDetection
         var added = new List<LedgerEvent>(stored.Count);
         foreach (var record in stored)
         {
-            if (record is not LedgerEvent { EventType: LedgerEventType.Adjustments } e || string.IsNullOrEmpty(e.Fnsku) || e.Msku is null
-                || CatalogIndex.IsFound(e.Msku) || Text.Code(e.Reason) is "D" or "G")
+            if (record is not LedgerEvent e || string.IsNullOrEmpty(e.Fnsku) || e.Msku is null || CatalogIndex.IsFound(e.Msku))
             {
                 return null;
             }
@@ -71,8 +126,9 @@ internal static class IncrementalDetection
             }
         }
 
-        // Detectors: ledger-loss rules are continued (those over Adjustments), the others must not read these rows.
+        // Detectors: ledger-loss rules are continued per group; the others must be known (run again when the rows touch them).
         var rules = new List<(LedgerLossRule Rule, Confidence Confidence, LedgerLosses.Groups Groups)>();
+        var others = new List<(IDetector Detector, Func<DetectionInput, IReadOnlyList<LedgerEvent>, bool> Touched)>();
         var types = new HashSet<ClaimType>();
         foreach (var detector in engine.Detectors)
         {
@@ -86,14 +142,15 @@ internal static class IncrementalDetection
                 {
                     return null;
                 }
-                if (rule.Scans == LedgerEventType.Adjustments)
-                {
-                    rules.Add((rule, detector.Confidence, groups));
-                }
+                rules.Add((rule, detector.Confidence, groups));
             }
-            else if (detector is not DisposedWithoutRequestDetector && !ReadNoAdjustments.Contains(detector.GetType()))
+            else if (Touches.TryGetValue(detector.GetType(), out var touched))
             {
-                return null;
+                others.Add((detector, touched));
+            }
+            else
+            {
+                return null; // an unknown detector could read anything
             }
         }
 
@@ -122,14 +179,33 @@ internal static class IncrementalDetection
                     return null;
                 }
             }
-            else if ((sku is not null && catalog.FnskuCountOfSku(sku) < 2) || (asin is not null && ledger.HasFoundRows && catalog.FnskuCountOfAsin(asin) < 2))
+            else if ((sku is not null && catalog.FnskuCountOfSku(sku) < 2 && previous.AskedSkus.Value.Contains(sku))
+                     || (asin is not null && catalog.FnskuCountOfAsin(asin) < 2 && ledger.FoundAsins.Contains(asin)))
             {
-                return null; // a new FNSKU would change a SKU's (or, for Amazon.Found rows, an ASIN's) only FNSKU
+                return null; // a new FNSKU would change the only FNSKU of a SKU some record asks about, or of an ASIN Amazon.Found rows name
             }
-            if (!ledger.FnskuByMsku.TryGetValue(e.Msku!, out var mapped)
-                || !(string.Equals(mapped, e.Fnsku, StringComparison.Ordinal) || StringComparer.OrdinalIgnoreCase.Compare(e.Id, ledger.FirstIdByMsku[e.Msku!]) > 0))
+        }
+
+        // MSKUs the rows map to an FNSKU first (a new MSKU, or a row before its first): the valuer's SKU map changes for them,
+        // which changes only the value of a finding with no FNSKU and that SKU (Valuer.Appraise); the others keep theirs.
+        var mapped = new Dictionary<string, (string Fnsku, string Id)>(StringComparer.Ordinal);
+        foreach (var e in added) // in id (ledger) order: the first added row of an MSKU is the one that can map it
+        {
+            if (!mapped.ContainsKey(e.Msku!) && (!ledger.FirstIdByMsku.TryGetValue(e.Msku!, out var first) || StringComparer.OrdinalIgnoreCase.Compare(e.Id, first) < 0))
             {
-                return null; // a new MSKU, or a row that would be its first
+                mapped[e.Msku!] = (e.Fnsku, e.Id);
+            }
+        }
+        var valuer = previous.Valuer;
+        if (mapped.Count > 0)
+        {
+            foreach (var finding in previous.Findings)
+            {
+                if (finding.Fnsku is null && finding.Sku is { } sku && mapped.TryGetValue(sku, out var now)
+                    && !string.Equals(ledger.FnskuByMsku.GetValueOrDefault(sku), now.Fnsku, StringComparison.Ordinal))
+                {
+                    return null; // its value went through the SKU map, which now answers otherwise
+                }
             }
         }
         var dates = new Dictionary<string, DateOnly>(previous.Dates, StringComparer.Ordinal);
@@ -151,7 +227,11 @@ internal static class IncrementalDetection
             nextPlaces.NoteLedgerRow(e.Fnsku, MarketplaceResolver.Of(e)!);
             nextNamed.Add(e.Fnsku);
         }
-        var input = new DetectionInput(lists, new LedgerIndex(ledger, lists.Ledger, added, nextCatalog, nextPlaces, nextNamed), reimbursed, refunds);
+        var input = new DetectionInput(lists, new LedgerIndex(ledger, lists.Ledger, added, nextCatalog, nextPlaces, nextNamed, mapped), reimbursed, refunds);
+        if (mapped.Count > 0)
+        {
+            valuer = new Valuer(input); // its SKU map over the new ledger (its other maps read no ledger row)
+        }
         foreach (var (type, worked) in before.Worked)
         {
             input.Worked[type] = worked; // rules over other event types keep their groups; the continued ones are replaced below
@@ -164,17 +244,39 @@ internal static class IncrementalDetection
             var found = new List<Candidate>();
             var (next, touched) = LedgerLosses.Continue(input, rule, groups, added, found);
             input.Worked[rule.Type] = next;
-            replaced[rule.Type] = touched;
+            if (touched.Count > 0)
+            {
+                replaced[rule.Type] = touched;
+            }
             candidates.AddRange(found.Select(c => (c, confidence)));
         }
-        var fresh = engine.Evaluate(candidates, previous.Valuer, dates, asOf);
+        // Detectors the rows touch run again in full (over the new input, whose indexes answer as a full run's would).
+        var rerun = new HashSet<ClaimType>();
+        foreach (var (detector, touched) in others)
+        {
+            if (!touched(input, added))
+            {
+                continue;
+            }
+            rerun.Add(detector.Type);
+            foreach (var candidate in detector.Detect(input))
+            {
+                if (candidate.Type != detector.Type)
+                {
+                    return null; // its earlier findings would not all be of its type
+                }
+                candidates.Add((candidate, detector.Confidence));
+            }
+        }
+        var fresh = engine.Evaluate(candidates, valuer, dates, asOf);
 
         var findings = new List<Finding>(previous.Findings.Count + fresh.Count);
         var ids = new HashSet<string>(StringComparer.Ordinal);
         foreach (var finding in previous.Findings)
         {
-            if (replaced.TryGetValue(finding.Type, out var touched) && finding.Fnsku is { } fnsku
-                && touched.Contains((Text.Upper(fnsku), nextPlaces.Pool(finding.Marketplace))))
+            if (rerun.Contains(finding.Type)
+                || (replaced.TryGetValue(finding.Type, out var touched) && finding.Fnsku is { } fnsku
+                    && touched.Contains((Text.Upper(fnsku), nextPlaces.Pool(finding.Marketplace)))))
             {
                 continue;
             }
@@ -190,7 +292,7 @@ internal static class IncrementalDetection
             findings.Add(finding);
         }
         var ordered = DetectionEngine.Order(findings.ToArray());
-        return (ordered, new DetectionRun(generation, input, ordered, previous.Valuer, dates));
+        return (ordered, new DetectionRun(generation, input, ordered, valuer, dates) { AskedSkus = previous.AskedSkus }, rerun.Order().ToList());
     }
 
     /// <summary>An FNSKU's marketplace answer (its only marketplace, else none) with <paramref name="adding"/> noted too.</summary>

@@ -24,9 +24,7 @@ public sealed class InboundShortageDetector : IDetector
     public IEnumerable<Candidate> Detect(DetectionInput input)
     {
         var places = input.Marketplaces;
-        var shipments = input.InboundShipments
-            .Where(s => s.ShipmentStatus?.Trim().ToUpperInvariant() is "CLOSED" or "RECEIVING")
-            .ToDictionary(s => s.ShipmentId, StringComparer.OrdinalIgnoreCase);
+        var shipments = input.InboundShipments.Where(Counted).ToDictionary(s => s.ShipmentId, StringComparer.OrdinalIgnoreCase);
         var receipts = ReceiptsByShipment(input.LedgerRows(LedgerEventType.Receipts), shipments);
 
         // Per shipment, worked out once for all its lines: its receipts by FNSKU (as the catalog counts them), first and
@@ -91,6 +89,16 @@ public sealed class InboundShortageDetector : IDetector
             }
         }
     }
+
+    /// <summary>A shipment whose shortages are counted: status CLOSED or RECEIVING.</summary>
+    private static bool Counted(InboundShipment s) => s.ShipmentStatus?.Trim().ToUpperInvariant() is "CLOSED" or "RECEIVING";
+
+    /// <summary>
+    /// The ids (any case) of the shipments whose ledger Receipts rows this detector reads: a receipt with another
+    /// Reference ID changes none of its findings (<see cref="IncrementalDetection"/>).
+    /// </summary>
+    internal static HashSet<string> CountedShipments(DetectionInput input) =>
+        input.InboundShipments.Where(Counted).Select(s => s.ShipmentId).ToHashSet(StringComparer.OrdinalIgnoreCase);
 
     /// <summary>Ledger Receipts rows of the shipments by shipment id (any case), in ledger order.</summary>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)] // one loop over every receipt, run once per detection

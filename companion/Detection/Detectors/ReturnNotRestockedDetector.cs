@@ -18,16 +18,30 @@ public sealed class ReturnNotRestockedDetector : IDetector
 
     public Confidence Confidence => Confidence.Review;
 
+    /// <summary>A ledger row that offsets sellable returns: CustomerReturns, Quantity &gt; 0, SELLABLE or no disposition.</summary>
+    internal static bool IsRestock(LedgerEvent e) =>
+        e.EventType == LedgerEventType.CustomerReturns && e.Quantity > 0
+        && (e.Disposition is null || string.Equals(e.Disposition, "SELLABLE", StringComparison.OrdinalIgnoreCase));
+
+    /// <summary>The sellable returns rows with the FNSKU they count under (the row's, else its SKU's only FNSKU).</summary>
+    private static IEnumerable<(CustomerReturn Row, string? Fnsku)> Sellable(DetectionInput input) => input.Returns
+        .Where(r => r.Quantity > 0 && string.Equals(r.DetailedDisposition?.Trim(), "SELLABLE", StringComparison.OrdinalIgnoreCase))
+        .Select(r => (Row: r, Fnsku: r.Fnsku ?? input.Catalog.FnskuOfSku(r.Sku)))
+        .Where(x => x.Fnsku is not null);
+
+    /// <summary>
+    /// The FNSKUs (any case) with sellable returns: the only ones whose restocks this detector reads; a restock of
+    /// another FNSKU changes none of its findings (<see cref="IncrementalDetection"/>).
+    /// </summary>
+    internal static HashSet<string> SellableFnskus(DetectionInput input) =>
+        Sellable(input).Select(x => x.Fnsku!).ToHashSet(StringComparer.OrdinalIgnoreCase);
+
     public IEnumerable<Candidate> Detect(DetectionInput input)
     {
         var restocks = input.LedgerRows(LedgerEventType.CustomerReturns)
-            .Where(e => e.EventType == LedgerEventType.CustomerReturns && e.Quantity > 0
-                && (e.Disposition is null || string.Equals(e.Disposition, "SELLABLE", StringComparison.OrdinalIgnoreCase)))
+            .Where(IsRestock)
             .ToLookup(e => input.Catalog.FnskuOf(e), StringComparer.OrdinalIgnoreCase);
-        var sellable = input.Returns
-            .Where(r => r.Quantity > 0 && string.Equals(r.DetailedDisposition?.Trim(), "SELLABLE", StringComparison.OrdinalIgnoreCase))
-            .Select(r => (Row: r, Fnsku: r.Fnsku ?? input.Catalog.FnskuOfSku(r.Sku)))
-            .Where(x => x.Fnsku is not null);
+        var sellable = Sellable(input);
         var refunds = input.Refunds.Lines.ToLookup(l => l.OrderId.Trim(), StringComparer.OrdinalIgnoreCase);
         var keys = new ReturnRows.UniqueKeys();
         foreach (var group in sellable.GroupBy(x => x.Fnsku!, StringComparer.OrdinalIgnoreCase))

@@ -46,7 +46,12 @@ internal sealed class LedgerIndex
             var fnsku = e.Fnsku ?? ""; // null and "" are noted alike (nowhere)
             ref var noted = ref CollectionsMarshal.GetValueRefOrAddDefault(last, fnsku, out _);
             var isFound = CatalogIndex.IsFound(e.Msku);
-            hasFound |= isFound;
+            if (isFound)
+            {
+                hasFound = true;
+                var asin = e.Msku![CatalogIndex.FoundPrefix.Length..]; // the ASIN CatalogIndex.FnskuOf asks about
+                _foundAsins.Add(asin.Length > 0 ? asin : e.Asin ?? "");
+            }
             if (!isFound
                 && !(noted.Catalog && string.Equals(noted.Sku, e.Msku, StringComparison.Ordinal) && string.Equals(noted.Asin, e.Asin, StringComparison.Ordinal)))
             {
@@ -78,18 +83,30 @@ internal sealed class LedgerIndex
     /// <summary>
     /// The index of <paramref name="previous"/>'s ledger with <paramref name="added"/> rows inserted (in id order), when
     /// <see cref="IncrementalDetection"/> has checked that they change no answer about the records already there: the
-    /// catalog and marketplaces given (copies with the added rows noted), the MSKU map and its first rows unchanged,
+    /// catalog and marketplaces given (copies with the added rows noted), the MSKU map with the MSKUs the added rows now map first (<paramref name="mapped"/>),
     /// the rows of each event type merged on first use.
     /// </summary>
     internal LedgerIndex(LedgerIndex previous, IReadOnlyList<LedgerEvent> ledger, IReadOnlyList<LedgerEvent> added, CatalogIndex catalog,
-        MarketplaceResolver places, HashSet<string> named)
+        MarketplaceResolver places, HashSet<string> named, IReadOnlyDictionary<string, (string Fnsku, string Id)> mapped)
     {
         _ledger = ledger;
         Catalog = catalog;
         Marketplaces = places;
         HasFoundRows = previous.HasFoundRows;
+        _foundAsins = previous._foundAsins;
         _fnskuByMsku = previous._fnskuByMsku;
         _firstIdByMsku = previous._firstIdByMsku;
+        if (mapped.Count > 0)
+        {
+            // MSKUs the added rows map first (copies: the previous index stays as it was).
+            _fnskuByMsku = new(_fnskuByMsku, StringComparer.Ordinal);
+            _firstIdByMsku = new(_firstIdByMsku, StringComparer.Ordinal);
+            foreach (var (msku, (fnsku, id)) in mapped)
+            {
+                _fnskuByMsku[msku] = fnsku;
+                _firstIdByMsku[msku] = id;
+            }
+        }
         _named = new(named);
         _byType = new List<LedgerEvent>?[previous._byType.Length];
         _merged = new Lazy<IReadOnlyList<LedgerEvent>>?[previous._byType.Length];
@@ -117,6 +134,11 @@ internal sealed class LedgerIndex
 
     /// <summary>True when some ledger row has an Amazon.Found MSKU (only those ask the catalog for an ASIN's FNSKU).</summary>
     public bool HasFoundRows { get; }
+
+    /// <summary>The ASINs (any case) Amazon.Found rows ask the catalog for their only FNSKU.</summary>
+    public IReadOnlySet<string> FoundAsins => _foundAsins;
+
+    private readonly HashSet<string> _foundAsins = new(StringComparer.OrdinalIgnoreCase);
 
     /// <summary>The id of the ledger row that put each MSKU into <see cref="FnskuByMsku"/> (the first, in ledger order, naming an FNSKU).</summary>
     public IReadOnlyDictionary<string, string> FirstIdByMsku => _firstIdByMsku;
