@@ -126,9 +126,16 @@ public sealed class DetectionService(RecordStore records, FindingStore findings,
             Func<string, DateOnly> dates = asOf is { } fixedDate ? _ => fixedDate : Today;
             var computed = Detect(input, imported is null ? _cache : null, dates);
             phase?.Invoke("engine");
+            if (followUps?.Any() == true)
+            {
+                // Claim tracking reads and writes findings, which are read afresh after it: no answer from the write.
+                findings.Store(computed, source);
+                phase?.Invoke("store findings");
+                return FollowUp(input, source);
+            }
             var synced = findings.Sync(computed, source);
             phase?.Invoke("store findings");
-            return FollowUp(input, source, synced);
+            return synced;
         }
     }
 
@@ -158,16 +165,14 @@ public sealed class DetectionService(RecordStore records, FindingStore findings,
         return computed;
     }
 
-    /// <summary>Runs what follows detection (claim tracking); the findings are read again when anything ran.</summary>
-    private IReadOnlyList<FindingDocument> FollowUp(DetectionInput input, string source, IReadOnlyList<FindingDocument> synced)
+    /// <summary>Runs what follows detection (claim tracking), then reads the findings again.</summary>
+    private IReadOnlyList<FindingDocument> FollowUp(DetectionInput input, string source)
     {
-        var ran = false;
         foreach (var followUp in followUps ?? [])
         {
             followUp.AfterDetection(input, source);
-            ran = true;
         }
-        return ran ? findings.Query(new FindingQuery()) : synced;
+        return findings.Query(new FindingQuery());
     }
 
     /// <summary>Today's date in the marketplace's time zone (claims.md §1 "asOf").</summary>

@@ -161,6 +161,19 @@ public sealed class FindingStore
         public Dictionary<string, FindingDocument>? Stored;
         public DateTime? LastRun;
 
+        /// <summary>
+        /// Per id, the computed finding (the instance) a run last found its stored document to match: while no other write
+        /// touches the document, the same instance (an incremental run keeps the previous run's) still matches it.
+        /// </summary>
+        public readonly Dictionary<string, Finding> Matched = new(StringComparer.Ordinal);
+
+        /// <summary>The memory copy is read again when next needed.</summary>
+        public void Drop()
+        {
+            Stored = null;
+            Matched.Clear();
+        }
+
         /// <summary>Set for good once a write ran inside a transaction this class did not open (it could be rolled back).</summary>
         public bool Off;
     }
@@ -217,19 +230,35 @@ public sealed class FindingStore
     {
         lock (_memory.Gate)
         {
-            return SyncLocked(computed, source);
+            return SyncLocked(computed, source, answer: true)!;
         }
     }
 
-    private IReadOnlyList<FindingDocument> SyncLocked(IReadOnlyList<Finding> computed, string source)
+    /// <summary>As <see cref="Sync"/>, for a caller that reads the findings afterwards anyway (no answer is made).</summary>
+    internal void Store(IReadOnlyList<Finding> computed, string source)
+    {
+        lock (_memory.Gate)
+        {
+            SyncLocked(computed, source, answer: false);
+        }
+    }
+
+    /// <remarks>
+    /// With the memory copy the stored documents are not copied up front: a document is copied only when the run
+    /// changes it, and the answer (when asked for) is made of copies at the end. A finding the same instance of which
+    /// matched its document in an earlier run (<see cref="Memory.Matched"/>) is not compared again.
+    /// </remarks>
+    private List<FindingDocument>? SyncLocked(IReadOnlyList<Finding> computed, string source, bool answer)
     {
         var now = _time.GetUtcNow().UtcDateTime;
         var existing = new Dictionary<string, FindingDocument>(StringComparer.Ordinal);
         var memory = Stored();
         foreach (var stored in memory?.Values ?? _findings.FindAll())
         {
-            existing[stored.Id] = memory is null ? stored : stored.Copy();
+            existing[stored.Id] = stored; // the memory's own documents: copied below before any change
         }
+        var matched = memory is not null ? _memory.Matched : null;
+        var nowMatched = new List<Finding>();
         var seen = new HashSet<string>(computed.Count, StringComparer.Ordinal);
         // New findings are inserted in bulk and changed ones updated in bulk after the loop (not one upsert each);
         // a finding the run leaves as it is stored is not written.
@@ -242,12 +271,20 @@ public sealed class FindingStore
             {
                 seen.Add(finding.Id);
                 var found = existing.GetValueOrDefault(finding.Id);
-                if (found is not null && found.Detected && found.History.Count > 0 && !fresh.ContainsKey(found.Id) && !known.ContainsKey(found.Id)
-                    && Matches(found, finding))
+                if (found is not null && found.Detected && found.History.Count > 0 && !fresh.ContainsKey(found.Id) && !known.ContainsKey(found.Id))
                 {
-                    continue;
+                    if (matched is not null && matched.TryGetValue(finding.Id, out var last) && ReferenceEquals(last, finding))
+                    {
+                        continue;
+                    }
+                    if (Matches(found, finding))
+                    {
+                        nowMatched.Add(finding);
+                        continue;
+                    }
                 }
-                var doc = found ?? new FindingDocument { Id = finding.Id, FirstSeenAt = now };
+                var ours = found is not null && (fresh.ContainsKey(found.Id) || known.ContainsKey(found.Id));
+                var doc = found is null ? new FindingDocument { Id = finding.Id, FirstSeenAt = now } : memory is null || ours ? found : found.Copy();
                 var before = doc.History.Count == 0 ? (FindingStatus?)null : doc.Status;
                 Apply(doc, finding);
                 doc.Detected = true;
@@ -284,9 +321,11 @@ public sealed class FindingStore
                 }
                 else if (stale.Detected)
                 {
-                    stale.Detected = false;
-                    _documents.Update(FindingDocuments.ToDocument(stale));
-                    known[stale.Id] = stale;
+                    var kept = memory is null ? stale : stale.Copy();
+                    kept.Detected = false;
+                    _documents.Update(FindingDocuments.ToDocument(kept));
+                    known[kept.Id] = kept;
+                    existing[kept.Id] = kept;
                 }
             }
             _runs.Upsert(new FindingRunDocument { Id = LastRun, At = now });
@@ -297,26 +336,39 @@ public sealed class FindingStore
             foreach (var doc in fresh.Values.Concat(known.Values))
             {
                 memory[doc.Id] = AsStored(doc);
+                _memory.Matched.Remove(doc.Id);
             }
             foreach (var id in deleted)
             {
                 memory.Remove(id);
+                _memory.Matched.Remove(id);
+            }
+            foreach (var finding in nowMatched)
+            {
+                _memory.Matched[finding.Id] = finding;
             }
             _memory.LastRun = at;
         }
         else
         {
-            _memory.Stored = null;
+            _memory.Drop();
+        }
+        if (!answer)
+        {
+            return null;
         }
         // The detected ones read back with the run's time as stored, so the answer equals a later Query.
-        foreach (var doc in existing.Values)
+        var result = new List<FindingDocument>(existing.Count);
+        foreach (var stored in existing.Values)
         {
+            var doc = memory is null || fresh.ContainsKey(stored.Id) || known.ContainsKey(stored.Id) ? stored : stored.Copy();
             if (doc.Detected && at is { } seenAt)
             {
                 doc.LastSeenAt = seenAt;
             }
+            result.Add(doc);
         }
-        return existing.Values.OrderBy(f => f.Deadline).ThenBy(f => f.Id, StringComparer.Ordinal).ToList();
+        return result.OrderBy(f => f.Deadline).ThenBy(f => f.Id, StringComparer.Ordinal).ToList();
     }
 
     /// <summary>
@@ -396,13 +448,13 @@ public sealed class FindingStore
             {
                 _db.Rollback();
             }
-            _memory.Stored = null;
+            _memory.Drop();
             throw;
         }
         if (!own)
         {
             _memory.Off = true;
-            _memory.Stored = null;
+            _memory.Drop();
         }
         return own;
     }
@@ -512,6 +564,7 @@ public sealed class FindingStore
         {
             stored[doc.Id] = AsStored(doc);
         }
+        _memory.Matched.Remove(doc.Id); // changed by someone other than a run: compared again next time
     }
 
     private static void Apply(FindingDocument doc, Finding f)

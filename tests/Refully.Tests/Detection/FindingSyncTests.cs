@@ -71,6 +71,29 @@ public sealed class FindingSyncTests : IDisposable
     }
 
     [Fact]
+    public void TheSameFindingInstancesSyncedAgainAreComparedAgainAfterAnyOtherWriteOfTheirDocument()
+    {
+        // An incremental run hands the previous run's instances on; a document written since must still be corrected.
+        var (a, b, c) = (Lost("a"), Lost("b"), Lost("c"));
+        _store.Sync([a, b, c], "scan");
+        _store.Sync([a, b, c], "page"); // all three match, as the same instances
+        _store.Sync([a, Lost("b", units: 3), c], "page"); // b written from another instance
+        _store.SetLifecycle("c", FindingStatus.Dismissed, "seller", "test", doc => doc.Units = 9); // c written by someone else
+        _time.Advance(TimeSpan.FromHours(1));
+
+        var answer = _store.Sync([a, b, c], "page");
+
+        _store.Get("a")!.Units.Should().Be(2);
+        _store.Get("b")!.Units.Should().Be(2, "the instance that matched before was replaced by a run in between");
+        _store.Get("c")!.Units.Should().Be(2, "a write outside the runs changed the document the instance matched");
+        _store.Get("c")!.Status.Should().Be(FindingStatus.Dismissed);
+        Json(answer).Should().Be(Json(_store.Query(new FindingQuery())));
+        _store.Store([a, Lost("b", units: 4), c], "page");
+        _store.Get("b")!.Units.Should().Be(4, "a write without an answer stores the same");
+        Json(_store.Query(new FindingQuery())).Should().Be(Json(new FindingStore(_db, _time).Query(new FindingQuery())));
+    }
+
+    [Fact]
     public void AChangeInAnyComputedFieldIsWrittenEvenOnlyTheScaleOfTheAmountOrAnEvidenceNote()
     {
         _store.Sync([Lost("a"), Lost("b"), Lost("c")], "scan");
