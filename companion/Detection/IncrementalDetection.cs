@@ -270,28 +270,32 @@ internal static class IncrementalDetection
         }
         var fresh = engine.Evaluate(candidates, valuer, dates, asOf);
 
-        var findings = new List<Finding>(previous.Findings.Count + fresh.Count);
-        var ids = new HashSet<string>(StringComparer.Ordinal);
+        // The previous findings (in the run's order) less those replaced, then the fresh ones merged into their places.
+        var freshIds = new HashSet<string>(fresh.Count, StringComparer.Ordinal);
+        foreach (var finding in fresh)
+        {
+            if (!freshIds.Add(finding.Id))
+            {
+                return null; // a full run would keep only the last of a repeated id
+            }
+        }
+        var touchedFnskus = new HashSet<string>(replaced.Values.SelectMany(t => t.Select(k => k.Fnsku)), StringComparer.OrdinalIgnoreCase);
+        var kept = new List<Finding>(previous.Findings.Count);
         foreach (var finding in previous.Findings)
         {
             if (rerun.Contains(finding.Type)
-                || (replaced.TryGetValue(finding.Type, out var touched) && finding.Fnsku is { } fnsku
+                || (finding.Fnsku is { } fnsku && touchedFnskus.Contains(fnsku) && replaced.TryGetValue(finding.Type, out var touched)
                     && touched.Contains((Text.Upper(fnsku), nextPlaces.Pool(finding.Marketplace)))))
             {
                 continue;
             }
-            findings.Add(finding);
-            ids.Add(finding.Id);
-        }
-        foreach (var finding in fresh)
-        {
-            if (!ids.Add(finding.Id))
+            if (freshIds.Count > 0 && freshIds.Contains(finding.Id))
             {
-                return null; // a full run would keep only the last of a repeated id
+                return null; // the same id kept and found again: a full run would keep only the last
             }
-            findings.Add(finding);
+            kept.Add(finding);
         }
-        var ordered = DetectionEngine.Order(findings.ToArray());
+        var ordered = DetectionEngine.Merge(kept, fresh.ToArray());
         return (ordered, new DetectionRun(generation, input, ordered, valuer, dates) { AskedSkus = previous.AskedSkus }, rerun.Order().ToList());
     }
 

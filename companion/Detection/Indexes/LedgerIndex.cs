@@ -84,7 +84,7 @@ internal sealed class LedgerIndex
     /// The index of <paramref name="previous"/>'s ledger with <paramref name="added"/> rows inserted (in id order), when
     /// <see cref="IncrementalDetection"/> has checked that they change no answer about the records already there: the
     /// catalog and marketplaces given (copies with the added rows noted), the MSKU map with the MSKUs the added rows now map first (<paramref name="mapped"/>),
-    /// the rows of each event type merged on first use.
+    /// the rows of each event type merged on first use (from the last list made and the rows added since).
     /// </summary>
     internal LedgerIndex(LedgerIndex previous, IReadOnlyList<LedgerEvent> ledger, IReadOnlyList<LedgerEvent> added, CatalogIndex catalog,
         MarketplaceResolver places, HashSet<string> named, IReadOnlyDictionary<string, (string Fnsku, string Id)> mapped)
@@ -110,15 +110,28 @@ internal sealed class LedgerIndex
         _named = new(named);
         _byType = new List<LedgerEvent>?[previous._byType.Length];
         _merged = new Lazy<IReadOnlyList<LedgerEvent>>?[previous._byType.Length];
+        _pending = new (IReadOnlyList<LedgerEvent> Base, List<LedgerEvent> Pending)?[previous._byType.Length];
         foreach (var type in Kept)
         {
-            var of = added.Where(e => e.EventType == type).ToList();
-            var before = previous;
-            _merged[(int)type] = new(() => of.Count == 0 ? before.Rows(type) : MergeById(before.Rows(type), of));
+            var t = (int)type;
+            // The rows of the type as a list made at some earlier run plus the rows added since (not the previous index
+            // itself: a chain of indexes, each with its own catalog copy, would stay alive page after page).
+            var (rows, pending) = previous._merged?[t] is { IsValueCreated: true } made ? (made.Value, [])
+                : previous._pending?[t] ?? (previous._byType[t]!, []);
+            var of = added.Where(e => e.EventType == type).ToList(); // in id order, as added is
+            if (of.Count > 0)
+            {
+                pending = MergeById(pending, of);
+            }
+            _pending[t] = (rows, pending);
+            _merged[t] = new(() => pending.Count == 0 ? rows : MergeById(rows, pending));
         }
     }
 
     private readonly Lazy<IReadOnlyList<LedgerEvent>>?[]? _merged;
+
+    /// <summary>Per event type: a list of its rows made earlier and the rows added since (ledger order), until merged.</summary>
+    private readonly (IReadOnlyList<LedgerEvent> Base, List<LedgerEvent> Pending)?[]? _pending;
 
     /// <summary>Two lists in id order (ordinal, ignoring case) as one.</summary>
     private static List<LedgerEvent> MergeById(IReadOnlyList<LedgerEvent> a, List<LedgerEvent> b)
