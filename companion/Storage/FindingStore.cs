@@ -251,39 +251,56 @@ public sealed class FindingStore
     private List<FindingDocument>? SyncLocked(IReadOnlyList<Finding> computed, string source, bool answer)
     {
         var now = _time.GetUtcNow().UtcDateTime;
-        var existing = new Dictionary<string, FindingDocument>(StringComparer.Ordinal);
         var memory = Stored();
-        foreach (var stored in memory?.Values ?? _findings.FindAll())
+        // Without the memory copy, the documents read from the file (this call's own); with it, the memory's documents,
+        // copied before any change.
+        Dictionary<string, FindingDocument>? read = null;
+        if (memory is null)
         {
-            existing[stored.Id] = stored; // the memory's own documents: copied below before any change
+            read = new Dictionary<string, FindingDocument>(StringComparer.Ordinal);
+            foreach (var stored in _findings.FindAll())
+            {
+                read[stored.Id] = stored;
+            }
         }
+        var storedCount = memory?.Count ?? read!.Count;
         var matched = memory is not null ? _memory.Matched : null;
         var nowMatched = new List<Finding>();
         var seen = new HashSet<string>(computed.Count, StringComparer.Ordinal);
+        var seenStored = 0; // stored documents whose id the run gave
         // New findings are inserted in bulk and changed ones updated in bulk after the loop (not one upsert each);
         // a finding the run leaves as it is stored is not written.
         var fresh = new Dictionary<string, FindingDocument>(StringComparer.Ordinal);
         var known = new Dictionary<string, FindingDocument>(StringComparer.Ordinal);
-        var deleted = new List<string>();
+        var deleted = new HashSet<string>(StringComparer.Ordinal);
+
+        // The document of an id as this run has it so far (ids compared exactly, as the run's ids are).
+        FindingDocument? Existing(string id) =>
+            fresh.TryGetValue(id, out var doc) || known.TryGetValue(id, out doc) ? doc
+            : memory is not null ? (memory.TryGetValue(id, out doc) && string.Equals(doc.Id, id, StringComparison.Ordinal) ? doc : null)
+            : read!.GetValueOrDefault(id);
+
         var own = Transact(() =>
         {
             foreach (var finding in computed)
             {
-                seen.Add(finding.Id);
-                var found = existing.GetValueOrDefault(finding.Id);
-                if (found is not null && found.Detected && found.History.Count > 0 && !fresh.ContainsKey(found.Id) && !known.ContainsKey(found.Id))
+                var first = seen.Add(finding.Id);
+                if (first && matched is not null && matched.TryGetValue(finding.Id, out var last) && ReferenceEquals(last, finding))
                 {
-                    if (matched is not null && matched.TryGetValue(finding.Id, out var last) && ReferenceEquals(last, finding))
-                    {
-                        continue;
-                    }
-                    if (Matches(found, finding))
-                    {
-                        nowMatched.Add(finding);
-                        continue;
-                    }
+                    seenStored++; // the same instance matched its stored document last time, and nothing has written that since
+                    continue;
                 }
-                var ours = found is not null && (fresh.ContainsKey(found.Id) || known.ContainsKey(found.Id));
+                var found = Existing(finding.Id);
+                if (first && found is not null)
+                {
+                    seenStored++;
+                }
+                var ours = found is not null && (fresh.ContainsKey(finding.Id) || known.ContainsKey(finding.Id));
+                if (found is not null && !ours && found.Detected && found.History.Count > 0 && Matches(found, finding))
+                {
+                    nowMatched.Add(finding);
+                    continue;
+                }
                 var doc = found is null ? new FindingDocument { Id = finding.Id, FirstSeenAt = now } : memory is null || ours ? found : found.Copy();
                 var before = doc.History.Count == 0 ? (FindingStatus?)null : doc.Status;
                 Apply(doc, finding);
@@ -301,7 +318,6 @@ public sealed class FindingStore
                 {
                     known[doc.Id] = doc;
                 }
-                existing[doc.Id] = doc;
             }
             if (fresh.Count > 0)
             {
@@ -311,26 +327,43 @@ public sealed class FindingStore
             {
                 _documents.Update(InIdOrder(known.Values));
             }
-            foreach (var stale in existing.Values.Where(f => !seen.Contains(f.Id)).ToList())
+            if (seenStored < storedCount) // some stored finding the run did not give (else none to look for)
             {
-                if (stale.Lifecycle is null)
+                foreach (var stale in (memory?.Values ?? read!.Values).Where(f => !seen.Contains(f.Id)).ToList())
                 {
-                    _findings.Delete(stale.Id);
-                    existing.Remove(stale.Id);
-                    deleted.Add(stale.Id);
-                }
-                else if (stale.Detected)
-                {
-                    var kept = memory is null ? stale : stale.Copy();
-                    kept.Detected = false;
-                    _documents.Update(FindingDocuments.ToDocument(kept));
-                    known[kept.Id] = kept;
-                    existing[kept.Id] = kept;
+                    if (stale.Lifecycle is null)
+                    {
+                        _findings.Delete(stale.Id);
+                        deleted.Add(stale.Id);
+                    }
+                    else if (stale.Detected)
+                    {
+                        var kept = memory is null ? stale : stale.Copy();
+                        kept.Detected = false;
+                        _documents.Update(FindingDocuments.ToDocument(kept));
+                        known[kept.Id] = kept;
+                    }
                 }
             }
             _runs.Upsert(new FindingRunDocument { Id = LastRun, At = now });
         });
         var at = LastRunAt();
+        var unchanged = memory?.Values ?? read!.Values; // before the memory copy takes this run's documents
+        List<FindingDocument>? result = null;
+        if (answer)
+        {
+            // What a read gives afterwards: the run's written documents, and copies of the others, less those deleted.
+            result = new List<FindingDocument>(storedCount + fresh.Count);
+            foreach (var stored in unchanged)
+            {
+                if (!fresh.ContainsKey(stored.Id) && !known.ContainsKey(stored.Id) && !deleted.Contains(stored.Id))
+                {
+                    result.Add(memory is null ? stored : stored.Copy());
+                }
+            }
+            result.AddRange(fresh.Values);
+            result.AddRange(known.Values);
+        }
         if (own && memory is not null && fresh.Count + known.Count <= LargeWrite)
         {
             foreach (var doc in fresh.Values.Concat(known.Values))
@@ -353,22 +386,27 @@ public sealed class FindingStore
         {
             _memory.Drop();
         }
-        if (!answer)
+        if (result is null)
         {
             return null;
         }
         // The detected ones read back with the run's time as stored, so the answer equals a later Query.
-        var result = new List<FindingDocument>(existing.Count);
-        foreach (var stored in existing.Values)
+        foreach (var doc in result)
         {
-            var doc = memory is null || fresh.ContainsKey(stored.Id) || known.ContainsKey(stored.Id) ? stored : stored.Copy();
             if (doc.Detected && at is { } seenAt)
             {
                 doc.LastSeenAt = seenAt;
             }
-            result.Add(doc);
         }
-        return result.OrderBy(f => f.Deadline).ThenBy(f => f.Id, StringComparer.Ordinal).ToList();
+        result.Sort(ByDeadlineThenId);
+        return result;
+    }
+
+    /// <summary>Deadline, then id (ordinal): the order findings are answered in (ids are unique).</summary>
+    private static int ByDeadlineThenId(FindingDocument a, FindingDocument b)
+    {
+        var c = a.Deadline.CompareTo(b.Deadline);
+        return c != 0 ? c : string.CompareOrdinal(a.Id, b.Id);
     }
 
     /// <summary>
@@ -506,8 +544,8 @@ public sealed class FindingStore
                 && (q.Fnsku is null || f.Fnsku == q.Fnsku)
                 && (q.OrderId is null || f.OrderId == q.OrderId)
                 && (q.ShipmentId is null || f.ShipmentId == q.ShipmentId))
-            .OrderBy(f => f.Deadline).ThenBy(f => f.Id, StringComparer.Ordinal)
-            .ToList();
+            .ToList()
+            .SortedBy(ByDeadlineThenId);
     }
 
     /// <summary>Sets a lifecycle status (or clears it with null, back to the computed one), recording the transition.</summary>
@@ -588,5 +626,15 @@ public sealed class FindingStore
         doc.Deadline = f.Deadline;
         doc.Evidence = f.Evidence.Select(e => new EvidenceDocument { Source = e.Source, Date = e.Date, ReferenceId = e.ReferenceId, Quantity = e.Quantity, Note = e.Note }).ToList();
         doc.Explanation = f.Explanation;
+    }
+}
+
+internal static class FindingListExtensions
+{
+    /// <summary>The list sorted in place by <paramref name="comparison"/> (for a total order the same as a stable sort).</summary>
+    public static List<T> SortedBy<T>(this List<T> list, Comparison<T> comparison)
+    {
+        list.Sort(comparison);
+        return list;
     }
 }
