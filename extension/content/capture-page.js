@@ -14,21 +14,31 @@ Refully.capture = (() => {
   // A root that only styles its host and shows the host's own children (<style> + one default <slot>, as
   // Katal's table rows and body cells have): composing it gives exactly the light children, so serialising
   // it adds nothing but bytes. On a 500-row Katal table these are ~6,000 of the page's roots.
-  // (Run for every root of the page, ~6,000 on a 500-row table: each node's name is read once.)
+  // (Run for every root of the page, ~6,000 on a 500-row table, so it asks the DOM as little as it can: HTML
+  // <style>, <link> and <slot> elements are told by their interface (a prototype check inside the script
+  // engine, no call into the DOM); any other node by its type and name, as before. The constructors are taken
+  // when this script loads: in the page's world that is document_start, before any page script.)
+  const { HTMLStyleElement: StyleElement, HTMLLinkElement: LinkElement, HTMLSlotElement: SlotElement } = globalThis;
   function isPassThrough(root) {
     let slots = 0;
     for (let node = root.firstChild; node; node = node.nextSibling) {
-      const type = node.nodeType;
-      if (type === ELEMENT) {
-        const name = node.localName;
-        if (name === "slot") {
-          if (slots++ !== 0 || node.firstChild || node.hasAttribute("name")) {
+      if (node instanceof StyleElement || node instanceof LinkElement) {
+        continue;
+      }
+      let slot = node instanceof SlotElement;
+      if (!slot) {
+        const type = node.nodeType;
+        if (type === ELEMENT) {
+          const name = node.localName;
+          if (name !== "slot" && name !== "style" && name !== "link") {
             return false;
           }
-        } else if (name !== "style" && name !== "link") {
+          slot = name === "slot";
+        } else if (type === TEXT && node.data.trim() !== "") {
           return false;
         }
-      } else if (type === TEXT && node.data.trim() !== "") {
+      }
+      if (slot && (slots++ !== 0 || node.firstChild || node.hasAttribute("name"))) {
         return false;
       }
     }
@@ -37,15 +47,19 @@ Refully.capture = (() => {
 
   // Every open shadow root in the document that is not pass-through, nested ones included, except those of
   // Refully's own hosts (panel, badges: not part of Seller Central; they have no light children, so skipping
-  // their root skips everything of theirs). Iterative, so deep pages cannot overflow the stack.
+  // their root skips everything of theirs). Iterative, so deep pages cannot overflow the stack. The document's
+  // elements come from its live collection (no list copied), and a host is asked whether it is Refully's only
+  // when its root has content (Refully's roots always do).
   function openShadowRoots(isOwnNode) {
     const found = [];
     const pending = [document];
     while (pending.length > 0) {
-      const elements = pending.pop().querySelectorAll("*");
+      const scope = pending.pop();
+      const elements = scope === document ? document.getElementsByTagName("*") : scope.querySelectorAll("*");
       for (let i = 0; i < elements.length; i++) {
-        const root = elements[i].shadowRoot;
-        if (root && !isOwnNode(elements[i]) && !isPassThrough(root)) {
+        const element = elements[i];
+        const root = element.shadowRoot;
+        if (root && !isPassThrough(root) && !isOwnNode(element)) {
           found.push(root);
           pending.push(root);
         }

@@ -238,6 +238,101 @@ public sealed class PageCaptureTests(ChromiumFixture chromium)
         menuAgain.Should().Be(menuOnly);
     }
 
+    [Fact]
+    public async Task TheRootsCapturedAreExactlyThoseTheRuleNames()
+    {
+        // Arrange: the extension's capture code in the page's world (where page-world.js runs it) and the rule written
+        // plainly: every open shadow root, nested ones included, except Refully's and those that are pass-through
+        // (only <style>/<link> elements, white-space text, comments and exactly one default <slot> with no child).
+        await chromium.ResetAsync("http://127.0.0.1:9");
+        var page = await chromium.OpenSellerCentralAsync();
+        var source = await File.ReadAllTextAsync(Path.Combine(RepositoryRoot.Path, "extension", "content", "capture-page.js"));
+
+        // Act: 300 random pages of hosts (light DOM and nested inside roots) whose roots hold random mixes of HTML and
+        // SVG <style>/<slot>, elements of another namespace named like them, <link>, named and filled slots, text
+        // (white space, no-break space, words), comments, closed roots and Refully's own hosts; found both ways.
+        var result = await page.EvaluateAsync<int[]>(
+            """
+            source => {
+              (0, eval)(source);
+              const { capture } = window.Refully;
+              let seed = 12345;
+              const random = n => { seed = (seed * 1664525 + 1013904223) >>> 0; return Math.floor(seed / 4294967296 * n); };
+              const SVG = "http://www.w3.org/2000/svg";
+              const parts = [
+                () => document.createElement("style"), () => document.createElement("style"), () => document.createElement("link"),
+                () => document.createElement("slot"), () => document.createElement("slot"), () => document.createElement("slot"),
+                () => Object.assign(document.createElement("slot"), { name: random(2) ? "x" : "" }),
+                () => { const slot = document.createElement("slot"); slot.append(random(2) ? "fallback" : document.createComment("c")); return slot; },
+                () => document.createElementNS(SVG, "style"), () => document.createElementNS(SVG, "slot"), () => document.createElementNS("urn:x", "link"),
+                () => document.createTextNode(" \n\t"), () => document.createTextNode("\u00a0"), () => document.createTextNode("text"),
+                () => document.createComment("note"), () => document.createElement("span"), () => document.createElement("kat-label"),
+              ];
+              const isRule = root => {
+                let slots = 0;
+                for (const node of root.childNodes) {
+                  if (node.nodeType === Node.ELEMENT_NODE) {
+                    if (node.localName === "slot") {
+                      if (slots++ !== 0 || node.firstChild || node.hasAttribute("name")) return false;
+                    } else if (node.localName !== "style" && node.localName !== "link") {
+                      return false;
+                    }
+                  } else if (node.nodeType === Node.TEXT_NODE && node.data.trim() !== "") {
+                    return false;
+                  }
+                }
+                return slots === 1;
+              };
+              const reference = () => {
+                const found = [];
+                const pending = [document];
+                while (pending.length) {
+                  for (const element of pending.pop().querySelectorAll("*")) {
+                    const root = element.shadowRoot;
+                    if (root && !element.localName.startsWith("refully-") && !isRule(root)) {
+                      found.push(root);
+                      pending.push(root);
+                    }
+                  }
+                }
+                return found;
+              };
+              let same = 0, rounds = 0, withContent = 0, passThrough = 0;
+              for (let round = 0; round < 300; round++) {
+                const area = document.createElement("div");
+                document.body.append(area);
+                const hosts = [area];
+                for (let h = 0; h < 1 + random(25); h++) {
+                  const host = document.createElement(["x-row", "x-cell", "div", "span", "refully-badge"][random(5)]);
+                  const root = host.attachShadow({ mode: random(8) ? "open" : "closed" });
+                  for (let c = 0; c < random(4); c++) root.append(parts[random(parts.length)]());
+                  const parent = hosts[random(hosts.length)];
+                  (parent.shadowRoot && random(2) ? parent.shadowRoot : parent).append(host);
+                  if (random(3) === 0) host.append("light text");
+                  if (host.shadowRoot) hosts.push(host);
+                }
+                const expected = reference();
+                const actual = capture.openShadowRoots(element => element.localName.startsWith("refully-"));
+                rounds++;
+                if (actual.length === expected.length && actual.every(root => expected.includes(root))) same++;
+                for (const host of hosts.slice(1)) {
+                  if (host.shadowRoot) {
+                    isRule(host.shadowRoot) ? passThrough++ : withContent++;
+                    if (capture.isPassThrough(host.shadowRoot) !== isRule(host.shadowRoot)) same -= 1000;
+                  }
+                }
+                area.remove();
+              }
+              return [same, rounds, withContent, passThrough];
+            }
+            """, source);
+
+        // Assert: the same roots on every page, the same verdict for every root, and both kinds of root occurred.
+        result[0].Should().Be(result[1], "the capture finds exactly the roots the rule names");
+        result[2].Should().BeGreaterThan(500);
+        result[3].Should().BeGreaterThan(100);
+    }
+
     // The extension's capture and the page serialised with every open shadow root and nothing left out.
     private static async Task<(string Captured, string Full)> CaptureBothAsync(IPage page)
     {
