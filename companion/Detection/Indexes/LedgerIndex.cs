@@ -110,28 +110,48 @@ internal sealed class LedgerIndex
         _named = new(named);
         _byType = new List<LedgerEvent>?[previous._byType.Length];
         _merged = new Lazy<IReadOnlyList<LedgerEvent>>?[previous._byType.Length];
-        _pending = new (IReadOnlyList<LedgerEvent> Base, List<LedgerEvent> Pending)?[previous._byType.Length];
+        _pending = new (IReadOnlyList<LedgerEvent> Base, Added? Since)?[previous._byType.Length];
         foreach (var type in Kept)
         {
             var t = (int)type;
-            // The rows of the type as a list made at some earlier run plus the rows added since (not the previous index
-            // itself: a chain of indexes, each with its own catalog copy, would stay alive page after page).
-            var (rows, pending) = previous._merged?[t] is { IsValueCreated: true } made ? (made.Value, [])
-                : previous._pending?[t] ?? (previous._byType[t]!, []);
+            // The rows of the type as a list made at some earlier run plus the rows added since, page by page (not the
+            // previous index itself: a chain of indexes, each with its own catalog copy, would stay alive page after page).
+            var (rows, since) = previous._merged?[t] is { IsValueCreated: true } made ? (made.Value, null)
+                : previous._pending?[t] ?? (previous._byType[t]!, null);
             var of = added.Where(e => e.EventType == type).ToList(); // in id order, as added is
             if (of.Count > 0)
             {
-                pending = MergeById(pending, of);
+                since = new Added(of, since);
             }
-            _pending[t] = (rows, pending);
-            _merged[t] = new(() => pending.Count == 0 ? rows : MergeById(rows, pending));
+            _pending[t] = (rows, since);
+            _merged[t] = new(() => since is null ? rows : MergeById(rows, since.All()));
         }
     }
 
     private readonly Lazy<IReadOnlyList<LedgerEvent>>?[]? _merged;
 
-    /// <summary>Per event type: a list of its rows made earlier and the rows added since (ledger order), until merged.</summary>
-    private readonly (IReadOnlyList<LedgerEvent> Base, List<LedgerEvent> Pending)?[]? _pending;
+    /// <summary>Per event type: a list of its rows made earlier and the rows added since, until merged on first use.</summary>
+    private readonly (IReadOnlyList<LedgerEvent> Base, Added? Since)?[]? _pending;
+
+    /// <summary>The rows pages added since a list was made: the last page's (in id order), then the earlier ones.</summary>
+    private sealed class Added(List<LedgerEvent> rows, Added? before)
+    {
+        public List<LedgerEvent> Rows { get; } = rows;
+
+        public Added? Before { get; } = before;
+
+        /// <summary>All of them in id order (ordinal, ignoring case; ids are unique).</summary>
+        public List<LedgerEvent> All()
+        {
+            var all = new List<LedgerEvent>();
+            for (var at = this; at is not null; at = at.Before)
+            {
+                all.AddRange(at.Rows);
+            }
+            all.Sort((a, b) => StringComparer.OrdinalIgnoreCase.Compare(a.Id, b.Id));
+            return all;
+        }
+    }
 
     /// <summary>Two lists in id order (ordinal, ignoring case) as one.</summary>
     private static List<LedgerEvent> MergeById(IReadOnlyList<LedgerEvent> a, List<LedgerEvent> b)
