@@ -28,32 +28,43 @@ Refully.findingActions = (() => {
     element("div", { className: "actions" }, button("details", "Details"), button("claim", "Claim"), button("dismiss", "Dismiss…")),
     element("p", { className: "message", "data-part": "message", role: "status" }))).cloneNode(true);
 
-  // onDismissed(finding) runs after the companion recorded the dismissal.
+  // onDismissed(finding) runs after the companion recorded the dismissal. The block can later show another
+  // finding's actions (refullyShow: the panel keeps its entries from one list to the next).
   function build(finding, { onDismissed }) {
     const actions = cloneActions();
     const message = actions.lastElementChild;
-    const say = text => { message.textContent = text; };
+    let current = finding;
+    let shown = 0; // which finding the block shows (counts refullyShow): an answer for an earlier one is not shown
+    let saying = false;
+    const say = (text, forShown) => {
+      if (forShown === shown && (text !== "" || saying)) {
+        message.textContent = text;
+        saying = text !== "";
+      }
+    };
     const ask = async (action, args) => {
-      say("");
+      const forShown = shown;
+      say("", forShown);
       try {
         return await Refully.send(action, args);
       } catch (error) {
-        say(error.message);
+        say(error.message, forShown);
         return null;
       }
     };
 
     let form = null; // built on the first Dismiss… (most findings are never dismissed)
     const run = {
-      details: () => ask("openFindingDetails", { id: finding.id }),
+      details: () => ask("openFindingDetails", { id: current.id }),
       claim: async () => {
-        const opened = await ask("claimFinding", { id: finding.id });
+        const forShown = shown;
+        const opened = await ask("claimFinding", { id: current.id });
         if (opened) {
-          say(opened.warning || "Opened the case form in a new tab: check what Refully filled, then submit it yourself.");
+          say(opened.warning || "Opened the case form in a new tab: check what Refully filled, then submit it yourself.", forShown);
         }
       },
       dismiss: () => {
-        form ??= dismissForm(finding, ask, onDismissed);
+        form ??= dismissForm(current, ask, onDismissed);
         if (!form.isConnected) {
           message.before(form);
         }
@@ -67,6 +78,17 @@ Refully.findingActions = (() => {
         run[action]();
       }
     });
+    // Another finding's actions from now on: as a block built for it would be (no message, no reason form).
+    actions.refullyShow = next => {
+      shown++;
+      current = next;
+      if (saying) {
+        message.textContent = "";
+        saying = false;
+      }
+      form?.remove();
+      form = null;
+    };
     return actions;
   }
 

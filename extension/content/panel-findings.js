@@ -25,30 +25,56 @@ Refully.panelFindings = (() => {
       return [totals];
     }
     return [totals, element("ul", { className: "findings", "data-part": "findings" },
-      ...items.map(item => entry(item, placed.get(item.finding.id)?.length ?? 0, onDismissed)))];
+      ...items.map((item, i) => entry(i, item, placed.get(item.finding.id)?.length ?? 0, onDismissed)))];
   }
 
-  // One finding's entry, cloned from a template built once and filled with text.
+  // One finding's entry, cloned from a template built once and filled with text. The entries of the last list are
+  // kept and drawn again for the next one (a new answer replaces the whole list: SPA pagination brings ~45 new
+  // findings each time), writing only what differs; their actions are told which finding they now act on.
   let template = null;
   const cloneEntry = () => (template ??= element("li", { className: "finding" },
     element("div", { className: "head" }, element("span", { className: "dot" }), element("span", { className: "type" }), element("span")),
     element("p", { className: "facts", "data-part": "facts" }),
     element("p", { className: "where", "data-part": "where" }))).cloneNode(true);
+  const entries = []; // { li, parts, actions, onDismissed, shown } by position in the list
 
-  function entry({ finding }, rows, onDismissed) {
+  function entry(position, { finding }, rows, onDismissed) {
+    let kept = entries[position];
+    if (kept?.onDismissed !== onDismissed) {
+      const li = cloneEntry();
+      const [head, facts, where] = li.children;
+      const [dot, type, label] = head.children;
+      const actions = Refully.findingActions.build(finding, { onDismissed });
+      li.append(actions);
+      kept = entries[position] = { li, parts: { dot, type, label, facts, where }, actions, onDismissed, shown: {} };
+    } else {
+      kept.actions.refullyShow(finding);
+    }
     const status = format.status(finding.status);
-    const li = cloneEntry();
-    li.dataset.findingId = finding.id;
-    li.dataset.status = finding.status;
-    li.dataset.rows = String(rows);
-    const [head, facts, where] = li.children;
-    const [dot, type, label] = head.children;
-    dot.style.setProperty("--status", status.color);
-    type.textContent = format.type(finding.type);
-    label.textContent = status.label;
-    facts.textContent = `${format.units(finding.units)} · ${format.money(finding.amount, finding.currency)} · ${format.deadline(finding)}`;
-    where.textContent = rows === 0 ? "Not in a row on this page" : `Marked on ${rows} ${rows === 1 ? "row" : "rows"}`;
-    li.append(Refully.findingActions.build(finding, { onDismissed }));
+    const next = {
+      id: finding.id, status: finding.status, rows: String(rows), color: status.color, type: format.type(finding.type), label: status.label,
+      facts: `${format.units(finding.units)} · ${format.money(finding.amount, finding.currency)} · ${format.deadline(finding)}`,
+      where: rows === 0 ? "Not in a row on this page" : `Marked on ${rows} ${rows === 1 ? "row" : "rows"}`,
+    };
+    const { li, parts, shown } = kept;
+    if (shown.id !== next.id) {
+      li.dataset.findingId = next.id;
+    }
+    if (shown.status !== next.status) {
+      li.dataset.status = next.status;
+    }
+    if (shown.rows !== next.rows) {
+      li.dataset.rows = next.rows;
+    }
+    if (shown.color !== next.color) {
+      parts.dot.style.setProperty("--status", next.color);
+    }
+    for (const part of ["type", "label", "facts", "where"]) {
+      if (shown[part] !== next[part]) {
+        parts[part].textContent = next[part];
+      }
+    }
+    kept.shown = next;
     return li;
   }
 

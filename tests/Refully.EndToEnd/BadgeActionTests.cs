@@ -22,6 +22,8 @@ public sealed class BadgeActionTests(ChromiumFixture chromium)
         await Expect(badge).ToHaveCountAsync(1);
         var totals = page.Locator("refully-panel [data-part=totals]");
         await Expect(totals).ToHaveTextAsync("$77.67 claimable on this page, 1 expires this week");
+        const string PanelIds = "entries => entries.map(entry => entry.dataset.findingId)";
+        var listed = await page.Locator("refully-panel li[data-finding-id]").EvaluateAllAsync<string[]>(PanelIds);
 
         // A script of the page cannot use Refully's buttons: its clicks are not the seller's.
         const string UntrustedClick = "([id, selector]) => document.querySelector(`refully-badge[data-refully-finding=\"${id}\"]`).shadowRoot.querySelector(selector)?.click()";
@@ -59,6 +61,19 @@ public sealed class BadgeActionTests(ChromiumFixture chromium)
             ["8712345003"] = [seeded[LedgerSeeds.Damaged.Key].Id],
             ["8712345004"] = [review],
         });
+
+        // The panel draws its kept entries for the findings that moved up the list: Dismiss… from such an entry
+        // dismisses the finding it now shows, not the one it was first drawn for.
+        var relisted = await page.Locator("refully-panel li[data-finding-id]").EvaluateAllAsync<string[]>(PanelIds);
+        relisted.Should().NotContain(lostId);
+        var moved = relisted.Where((id, i) => listed[i] != id).First();
+        var entry = page.Locator($"refully-panel li[data-finding-id='{moved}']");
+        await entry.Locator("[data-action=dismiss]").ClickAsync();
+        await entry.Locator("[data-part=dismiss-reason]").FillAsync("Counted again");
+        await entry.Locator("[data-action=confirm-dismiss]").ClickAsync();
+        await Expect(entry).ToHaveCountAsync(0);
+        companion.Findings.Get(moved)!.DismissReason.Should().Be("Counted again");
+        companion.Findings.Get(lostId)!.DismissReason.Should().Be("Found in the Sept cycle count");
     }
 
     [Fact]
