@@ -114,10 +114,16 @@ public sealed class DetectionService(RecordStore records, FindingStore findings,
     public IReadOnlyList<FindingDocument> Run(DateOnly? asOf, string source) => Run(asOf, source, null, null);
 
     /// <summary>
+    /// As <see cref="Run(DateOnly?, string)"/>, answering only the findings <paramref name="answer"/> selects (a page's: on an
+    /// account of tens of thousands of findings, copying and sorting all of them cost more than detecting).
+    /// </summary>
+    public IReadOnlyList<FindingDocument> Run(DateOnly? asOf, string source, FindingQuery answer) => Run(asOf, source, null, null, answer);
+
+    /// <summary>
     /// As <see cref="Run(DateOnly?, string)"/>, with the records a scan just imported (<see cref="LoadInput(ImportedRecords?)"/>)
     /// and reporting the time of each phase (loading, engine, storing findings).
     /// </summary>
-    internal IReadOnlyList<FindingDocument> Run(DateOnly? asOf, string source, ImportedRecords? imported, Action<string>? phase)
+    internal IReadOnlyList<FindingDocument> Run(DateOnly? asOf, string source, ImportedRecords? imported, Action<string>? phase, FindingQuery? answer = null)
     {
         lock (_gate)
         {
@@ -131,11 +137,11 @@ public sealed class DetectionService(RecordStore records, FindingStore findings,
                 // Claim tracking reads and writes findings, which are read afresh after it: no answer from the write.
                 findings.Store(computed, source);
                 phase?.Invoke("store findings");
-                return FollowUp(input, source);
+                return FollowUp(input, source, answer ?? new FindingQuery());
             }
             var synced = findings.Sync(computed, source);
             phase?.Invoke("store findings");
-            return synced;
+            return answer is null ? synced : [.. synced.Where(answer.Selects)];
         }
     }
 
@@ -166,13 +172,13 @@ public sealed class DetectionService(RecordStore records, FindingStore findings,
     }
 
     /// <summary>Runs what follows detection (claim tracking), then reads the findings again.</summary>
-    private IReadOnlyList<FindingDocument> FollowUp(DetectionInput input, string source)
+    private IReadOnlyList<FindingDocument> FollowUp(DetectionInput input, string source, FindingQuery answer)
     {
         foreach (var followUp in followUps ?? [])
         {
             followUp.AfterDetection(input, source);
         }
-        return findings.Query(new FindingQuery());
+        return findings.Query(answer);
     }
 
     /// <summary>Today's date in the marketplace's time zone (claims.md §1 "asOf").</summary>

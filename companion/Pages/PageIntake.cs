@@ -113,16 +113,18 @@ public sealed class PageIntake(
         PageStoreResult stored;
         long storedAt;
         IReadOnlyList<FindingDocument> all;
+        // Only the findings the page's anchors name are read back (not every finding of the account, copied and sorted).
+        var onPage = new FindingQuery(Anchors: parse.Anchors.Select(a => a.Trim()).ToHashSet(StringComparer.OrdinalIgnoreCase));
         if (!fresh && mergedAt == database.RecordWrites)
         {
             // The same capture, and no record written since its records were merged: merging again would find every one unchanged.
             stored = new PageStoreResult(0, 0, parse.Records.Count);
             storedAt = System.Diagnostics.Stopwatch.GetTimestamp();
-            all = findings.Query(new FindingQuery());
+            all = findings.Query(onPage);
         }
         else
         {
-            (stored, storedAt, all) = StoreAndDetect(parse, key);
+            (stored, storedAt, all) = StoreAndDetect(parse, key, onPage);
         }
         var pageFindings = Concerning(all, parse.Anchors);
         var detected = System.Diagnostics.Stopwatch.GetTimestamp();
@@ -142,7 +144,8 @@ public sealed class PageIntake(
     /// returns when the write ended. (Writing on another thread while detection worked on the records as they would be
     /// stored was measured slower on this 2-core machine under load, docs/pages.md "Performance", and is not done.)
     /// </summary>
-    private (PageStoreResult Stored, long StoredAt, IReadOnlyList<FindingDocument> All) StoreAndDetect(PageParse parse, (string Url, byte[] Hash) key)
+    private (PageStoreResult Stored, long StoredAt, IReadOnlyList<FindingDocument> All) StoreAndDetect(PageParse parse, (string Url, byte[] Hash) key,
+        FindingQuery onPage)
     {
         var stored = pageRecords.Store(parse.Records, parse.Facts == PageFacts.Live, parse.KeepStored, detection.StoredIds(), out var written);
         var storedAt = System.Diagnostics.Stopwatch.GetTimestamp();
@@ -151,7 +154,7 @@ public sealed class PageIntake(
         {
             cache.Stored(key, written.After);
         }
-        return (stored, storedAt, stored.Changed ? detection.Run(null, "page") : findings.Query(new FindingQuery()));
+        return (stored, storedAt, stored.Changed ? detection.Run(null, "page", onPage) : findings.Query(onPage));
     }
 
     /// <summary>Composes the page, recognises it and reads it: everything that depends on the HTML alone (nothing read when too deep).</summary>

@@ -112,10 +112,31 @@ public sealed class StatusChangeDocument
     internal StatusChangeDocument Copy() => (StatusChangeDocument)MemberwiseClone();
 }
 
-/// <summary>Filters of <see cref="FindingStore.Query"/>; null means any.</summary>
+/// <summary>
+/// Filters of <see cref="FindingStore.Query"/>; null means any. <see cref="Anchors"/>: findings whose reference, order,
+/// removal order, shipment or case id or FNSKU is in the set (compared as the set compares), what a page shows.
+/// </summary>
 public sealed record FindingQuery(
     FindingStatus? Status = null, ClaimType? Type = null, string? Marketplace = null, string? Sku = null,
-    string? Fnsku = null, string? OrderId = null, string? ShipmentId = null);
+    string? Fnsku = null, string? OrderId = null, string? ShipmentId = null, IReadOnlySet<string>? Anchors = null)
+{
+    /// <summary>True when the finding passes every filter.</summary>
+    internal bool Selects(FindingDocument f) =>
+        (Status is null || f.Status == Status)
+        && (Type is null || f.Type == Type)
+        && (Marketplace is null || string.Equals(f.Marketplace, Marketplace, StringComparison.OrdinalIgnoreCase))
+        && (Sku is null || f.Sku == Sku)
+        && (Fnsku is null || f.Fnsku == Fnsku)
+        && (OrderId is null || f.OrderId == OrderId)
+        && (ShipmentId is null || f.ShipmentId == ShipmentId)
+        && Anchored(f);
+
+    /// <summary>True when one of the finding's identifiers is in <see cref="Anchors"/> (or there is no such filter).</summary>
+    internal bool Anchored(FindingDocument f) => Anchors is not { } anchors
+        || In(f.ReferenceId) || In(f.OrderId) || In(f.RemovalOrderId) || In(f.ShipmentId) || In(f.CaseId) || In(f.Fnsku);
+
+    private bool In(string? id) => id is not null && Anchors!.Contains(id);
+}
 
 /// <summary>When detection last merged a run into the store (one document, id "last").</summary>
 public sealed class FindingRunDocument
@@ -519,7 +540,8 @@ public sealed class FindingStore
             {
                 // Filtered before copying; the filters below compare exactly (ordinal) either way.
                 all = stored.Values.Where(f =>
-                    (q.Fnsku is null || f.Fnsku == q.Fnsku) && (q.OrderId is null || f.OrderId == q.OrderId) && (q.ShipmentId is null || f.ShipmentId == q.ShipmentId))
+                    (q.Fnsku is null || f.Fnsku == q.Fnsku) && (q.OrderId is null || f.OrderId == q.OrderId) && (q.ShipmentId is null || f.ShipmentId == q.ShipmentId)
+                    && q.Anchored(f))
                     .Select(f => f.Copy()).ToList();
                 lastRun = _memory.LastRun;
             }
@@ -536,16 +558,7 @@ public sealed class FindingStore
                 all = all.ToList();
             }
         }
-        return all.Select(f => Read(f, lastRun)!).Where(f =>
-                (q.Status is null || f.Status == q.Status)
-                && (q.Type is null || f.Type == q.Type)
-                && (q.Marketplace is null || string.Equals(f.Marketplace, q.Marketplace, StringComparison.OrdinalIgnoreCase))
-                && (q.Sku is null || f.Sku == q.Sku)
-                && (q.Fnsku is null || f.Fnsku == q.Fnsku)
-                && (q.OrderId is null || f.OrderId == q.OrderId)
-                && (q.ShipmentId is null || f.ShipmentId == q.ShipmentId))
-            .ToList()
-            .SortedBy(ByDeadlineThenId);
+        return all.Select(f => Read(f, lastRun)!).Where(q.Selects).ToList().SortedBy(ByDeadlineThenId);
     }
 
     /// <summary>Sets a lifecycle status (or clears it with null, back to the computed one), recording the transition.</summary>

@@ -88,5 +88,22 @@ public sealed class FindingStoreTests : IDisposable
         _store.Query(new FindingQuery(Type: ClaimType.DamagedWarehouse)).Should().BeEmpty();
     }
 
+    [Fact]
+    public void AQueryByAnchorsGivesTheFindingsAnyOfWhoseIdentifiersThePageShowsInTheUsualOrder()
+    {
+        var all = _store.Sync(Scan(new DateOnly(2026, 10, 5),
+            StubDetector.Candidate(key: "a", fnsku: "X00AAA0001"),
+            StubDetector.Candidate(key: "b", fnsku: "X00BBB0002"),
+            StubDetector.Candidate(key: "c", fnsku: "X00CCC0003", reference: new DateOnly(2026, 5, 1))), "scan");
+        var anchors = new HashSet<string>(["x00aaa0001", "X00CCC0003", "not a finding's"], StringComparer.OrdinalIgnoreCase);
+
+        var onPage = _store.Query(new FindingQuery(Anchors: anchors));
+
+        onPage.Select(f => f.Id).Should().Equal(all.Where(f => f.Fnsku is "X00AAA0001" or "X00CCC0003").Select(f => f.Id), "deadline, then id, as every query");
+        onPage.Select(f => f.Fnsku).Should().BeEquivalentTo(["X00AAA0001", "X00CCC0003"]);
+        _store.Query(new FindingQuery(Anchors: new HashSet<string>())).Should().BeEmpty();
+        _store.Query(new FindingQuery(Status: FindingStatus.Expired, Anchors: anchors)).Should().ContainSingle().Which.Fnsku.Should().Be("X00CCC0003");
+    }
+
     private static string EngineId(string key) => DetectionEngine.StableId(ClaimType.LostWarehouse, "US", key);
 }
