@@ -47,13 +47,10 @@ public sealed class PageWarmUp(IOptionsMonitor<CompanionOptions> options, Detect
         }, stoppingToken);
     }
 
-    /// <summary>The built-in page is cut in two as a large capture is (<see cref="TextualComposer.SplitRule.Pages"/> needs 100,000 characters), so the fragment parse and the append are compiled too.</summary>
-    internal static readonly TextualComposer.SplitRule Cut = new(8, 1000);
-
     /// <summary>Composes, recognises and reads the built-in page as a capture would be; the records read.</summary>
     internal static IReadOnlyList<DomainRecord> Read()
     {
-        var composed = ComposedDocument.Parse(Page(), Cut);
+        var composed = ComposedDocument.Parse(Page());
         var document = composed.Document;
         var parse = PageParsers.For(LedgerUrl, document).Parse(document, LedgerUrl, "US");
         _ = PageSummary.Tables(document);
