@@ -37,75 +37,14 @@ public sealed class ComposedDocument
     /// Parses and composes: in the page's text when <see cref="TextualComposer"/> can (most of a Katal page's cost),
     /// else in the DOM. Both give the same tree (tests compare them).
     /// </summary>
-    public static ComposedDocument Parse(string html) =>
-        Parse(html, Environment.ProcessorCount > 1 ? TextualComposer.SplitRule.Pages : TextualComposer.SplitRule.Never);
-
-    /// <summary>
-    /// As <see cref="Parse(string)"/>, cutting the composed text in two where <paramref name="split"/> allows: the second part
-    /// (the trailing children of one large element, such as the rows of a 500-row table) is parsed as a fragment on another
-    /// core while this thread parses the rest, then appended where it was cut. Both give the tree of one parse (tests
-    /// compare them on every fixture page and on random pages cut wherever they can be).
-    /// </summary>
-    internal static ComposedDocument Parse(string html, TextualComposer.SplitRule split)
+    public static ComposedDocument Parse(string html)
     {
-        if (TextualComposer.TryCompose(html, split) is not { } composition)
+        if (TextualComposer.TryCompose(html, out var roots) is { } composed)
         {
-            return Parse(html, stripShadowStyles: true);
+            var document = NewParser().ParseDocument(composed);
+            return new ComposedDocument(document, roots, Depth(document), composedAsText: true);
         }
-        IHtmlDocument document;
-        if (composition.Fragment is not { } fragment)
-        {
-            document = NewParser().ParseDocument(composition.Main);
-        }
-        else
-        {
-            // Runs on a pool thread, or here if no pool thread has taken it by the time the rest is parsed.
-            var cutOff = new Lazy<INode[]>(() => ParseFragment(fragment, composition.Parent), LazyThreadSafetyMode.ExecutionAndPublication);
-            ThreadPool.UnsafeQueueUserWorkItem(static job => _ = job.Value, cutOff, preferLocal: false);
-            document = NewParser().ParseDocument(composition.Main);
-            var parent = NthElement(document, composition.Parent, composition.Ordinal)
-                ?? throw new InvalidOperationException($"The composed page has no element <{composition.Parent}> number {composition.Ordinal} to append its cut-off part to.");
-            foreach (var node in cutOff.Value)
-            {
-                parent.AppendChild(node);
-            }
-        }
-        return new ComposedDocument(document, composition.ShadowRoots, Depth(document), composedAsText: true);
-    }
-
-    /// <summary>The nodes <paramref name="html"/> parses to as the children of an element named <paramref name="parent"/> (a standards-mode page's).</summary>
-    private static INode[] ParseFragment(string html, string parent)
-    {
-        var parser = NewParser();
-        var context = parser.ParseDocument("<!DOCTYPE html><body>").CreateElement(parent);
-        return [.. parser.ParseFragment(html, context)];
-    }
-
-    /// <summary>The <paramref name="ordinal"/>-th element named <paramref name="name"/> in document order (from 0), or null.</summary>
-    private static IElement? NthElement(IDocument document, string name, int ordinal)
-    {
-        var stack = new Stack<IElement>();
-        if (document.DocumentElement is { } root)
-        {
-            stack.Push(root);
-        }
-        while (stack.Count > 0)
-        {
-            var element = stack.Pop();
-            if (element.LocalName == name && ordinal-- == 0)
-            {
-                return element;
-            }
-            var children = element.ChildNodes;
-            for (var i = children.Length - 1; i >= 0; i--)
-            {
-                if (children[i] is IElement child)
-                {
-                    stack.Push(child);
-                }
-            }
-        }
-        return null;
+        return Parse(html, stripShadowStyles: true);
     }
 
     /// <summary>Parses and composes in the DOM; <paramref name="stripShadowStyles"/> false parses every byte (the reference the tests compare with).</summary>

@@ -36,46 +36,13 @@ public static class TextualComposer
     /// <summary>As <see cref="TryCompose(string, out int)"/>; when refused, <paramref name="refusedAt"/> is about where the page left the model.</summary>
     internal static string? TryCompose(string html, out int shadowRoots, out int refusedAt)
     {
-        var reader = new Reader(html, SplitRule.Never);
+        var reader = new Reader(html);
         var composed = reader.Run(out shadowRoots);
         refusedAt = composed is null ? reader.Position : -1;
-        return composed?.Main;
-    }
-
-    /// <summary>
-    /// As <see cref="TryCompose(string, out int)"/>, and where <paramref name="split"/> allows, the page cut in two for two
-    /// parsers (<see cref="Composition"/>); null when the page is not within the strict model or has no shadow root.
-    /// </summary>
-    internal static Composition? TryCompose(string html, SplitRule split)
-    {
-        if (html.IndexOf("shadowrootmode", StringComparison.OrdinalIgnoreCase) < 0)
-        {
-            return null;
-        }
-        return new Reader(html, split).Run(out _);
+        return composed;
     }
 
     private const int MaxDepth = 400;
-
-    /// <summary>
-    /// When a composed page is cut in two: at a child of an element with at least <see cref="Children"/> children, so that
-    /// the part cut off has at least <see cref="FragmentChars"/> characters (and as near half the page as the children allow).
-    /// </summary>
-    internal sealed record SplitRule(int Children, int FragmentChars)
-    {
-        public static readonly SplitRule Never = new(int.MaxValue, int.MaxValue);
-
-        /// <summary>Pages of a few hundred thousand characters and more: a 2 MB Katal ledger page composes to 0.57 M.</summary>
-        public static readonly SplitRule Pages = new(32, 100_000);
-    }
-
-    /// <summary>
-    /// A composed page: <see cref="Main"/> parses as the document. With <see cref="Fragment"/>, the trailing children of one
-    /// element were cut out of <see cref="Main"/>: parsed as a fragment in the context of an element named
-    /// <see cref="Parent"/> and appended to the <see cref="Ordinal"/>-th element of that name in <see cref="Main"/>'s
-    /// document (counted in document order from 0, any namespace), they give exactly the tree of the whole text.
-    /// </summary>
-    internal sealed record Composition(string Main, int ShadowRoots, string? Fragment = null, string Parent = "", int Ordinal = -1);
 
     private static readonly HashSet<string> Void = new(StringComparer.Ordinal)
     {
@@ -148,17 +115,13 @@ public static class TextualComposer
         }
 
         public readonly string Name;
-
-        /// <summary>How many elements of this name the composed text has so far (the ordinal of a split's parent).</summary>
-        public int Written;
-
         public readonly bool IsVoid, IsRaw, IsPresentation, ClosesP, RefusedInHost, BreaksOut, IsHeading, IsSvgTextPoint, IsTableFamily, IsCustom;
 
         /// <summary>The index of this name's open-element counter, or -1.</summary>
         public readonly int Counted;
     }
 
-    private const int P = 0, Dd = 2, Dt = 3, Form = 6, Slot = 8, Select = 9, Body = 10;
+    private const int P = 0, Dd = 2, Dt = 3, Slot = 8, Select = 9, Body = 10;
 
     private abstract class Node
     {
@@ -197,20 +160,9 @@ public static class TextualComposer
         }
     }
 
-    /// <summary>An element whose children a split may start at: where each element child starts in the output, and where its end tag does.</summary>
-    private sealed class SplitPoint(string name, int ordinal)
-    {
-        public readonly string Name = name;
-        public readonly int Ordinal = ordinal;
-        public readonly List<int> Starts = [];
-        public int End = -1;
-    }
-
-    private sealed class Reader(string html, SplitRule split)
+    private sealed class Reader(string html)
     {
         private readonly string _html = html;
-        private readonly SplitRule _split = split;
-        private readonly List<SplitPoint> _splitPoints = [];
         private readonly List<Tag> _open = []; // every open element, outermost first
         private readonly int[] _counts = new int[11];
         private readonly Dictionary<string, Tag>.AlternateLookup<ReadOnlySpan<char>> _tags =
@@ -235,7 +187,7 @@ public static class TextualComposer
 
         public int Position => _position;
 
-        public Composition? Run(out int roots)
+        public string? Run(out int roots)
         {
             roots = 0;
             var output = new StringBuilder(Math.Min(_html.Length, 8000)); // grows in chunks: no large-object-heap buffer beside the result
@@ -254,7 +206,7 @@ public static class TextualComposer
                         }
                         output.Append(_html, copied, _html.Length - copied);
                         roots = _roots;
-                        return Result(output);
+                        return output.ToString();
                     case Token.Text or Token.Comment:
                         break;
                     case Token.Raw:
@@ -262,7 +214,6 @@ public static class TextualComposer
                         {
                             return null;
                         }
-                        _tag.Written++;
                         break;
                     case Token.Start:
                         if (!Allowed(inHost: false))
@@ -271,7 +222,6 @@ public static class TextualComposer
                         }
                         if (!IsHost())
                         {
-                            _tag.Written++;
                             if (!IsVoid())
                             {
                                 Push(_tag);
@@ -830,17 +780,14 @@ public static class TextualComposer
             _ => "",
         };
 
-        /// <summary>
-        /// Writes a composed host: start tags and slices as the page wrote them, an end tag for each element that had one.
-        /// Counts the elements written by name, and notes where the children of elements a split may cut start.
-        /// </summary>
+        /// <summary>Writes a composed host: start tags and slices as the page wrote them, an end tag for each element that had one.</summary>
         private void Write(StringBuilder output, Element root)
         {
-            var stack = new Stack<(Node Node, bool Closing, SplitPoint? Point)>();
-            stack.Push((root, false, null));
+            var stack = new Stack<(Node Node, bool Closing)>();
+            stack.Push((root, false));
             while (stack.Count > 0)
             {
-                var (node, closing, point) = stack.Pop();
+                var (node, closing) = stack.Pop();
                 if (node is Slice slice)
                 {
                     output.Append(_html, slice.Start, slice.End - slice.Start);
@@ -849,90 +796,22 @@ public static class TextualComposer
                 var element = (Element)node;
                 if (closing)
                 {
-                    if (point is not null)
-                    {
-                        point.End = output.Length;
-                    }
                     output.Append("</").Append(element.Tag.Name).Append('>');
                     continue;
                 }
-                point?.Starts.Add(output.Length); // an element child of a split point: a split may start here
                 output.Append(_html, element.TagStart, element.TagEnd - element.TagStart);
-                element.Tag.Written++;
-                SplitPoint? own = null;
-                if (element.Closed && element.Children is { } many && many.Count >= _split.Children && Splittable(element))
-                {
-                    own = new SplitPoint(element.Tag.Name, element.Tag.Written - 1);
-                    _splitPoints.Add(own);
-                }
                 if (element.Closed)
                 {
-                    stack.Push((element, true, own));
+                    stack.Push((element, true));
                 }
                 if (element.Children is { } children)
                 {
                     for (var i = children.Count - 1; i >= 0; i--)
                     {
-                        stack.Push((children[i], false, own));
+                        stack.Push((children[i], false));
                     }
                 }
             }
-        }
-
-        /// <summary>
-        /// Whether the children of <paramref name="element"/> (in a host being written) parse the same as a fragment in the
-        /// context of a lone element of its name: a custom element or a div, in no table, form, SVG or MathML, in a page
-        /// that starts with the standards-mode doctype. (Within the strict model no start tag depends on the elements
-        /// open above, and every element in it is closed by its own end tag.)
-        /// </summary>
-        private bool Splittable(Element element)
-        {
-            if (!(element.Tag.IsCustom || element.Tag.Name == "div") || _tables > 0 || _counts[Form] > 0 || _foreign > 0
-                || !_html.StartsWith("<!DOCTYPE html>", StringComparison.OrdinalIgnoreCase))
-            {
-                return false;
-            }
-            for (var ancestor = element.Parent; ancestor is not null; ancestor = ancestor.Parent)
-            {
-                if (ancestor.Tag.Name is "svg" or "math" or "form" or "template" || ancestor.Tag.IsTableFamily)
-                {
-                    return false;
-                }
-            }
-            return true;
-        }
-
-        /// <summary>The composed text, cut in two where <see cref="_split"/> allows: the cut nearest half the text.</summary>
-        private Composition Result(StringBuilder output)
-        {
-            var total = output.Length;
-            SplitPoint? best = null;
-            var bestStart = -1;
-            var bestGap = long.MaxValue;
-            foreach (var point in _splitPoints)
-            {
-                foreach (var start in point.Starts)
-                {
-                    var fragment = point.End - start;
-                    var gap = Math.Abs(total - 2L * fragment);
-                    if (fragment >= _split.FragmentChars && gap < bestGap)
-                    {
-                        (best, bestStart, bestGap) = (point, start, gap);
-                    }
-                }
-            }
-            if (best is null)
-            {
-                return new Composition(output.ToString(), _roots);
-            }
-            var cut = best.End - bestStart;
-            var main = string.Create(total - cut, (output, bestStart, best.End), static (span, state) =>
-            {
-                var (text, start, end) = state;
-                text.CopyTo(0, span[..start], start);
-                text.CopyTo(end, span[start..], text.Length - end);
-            });
-            return new Composition(main, _roots, output.ToString(bestStart, cut), best.Name, best.Ordinal);
         }
     }
 
