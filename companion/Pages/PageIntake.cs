@@ -206,7 +206,7 @@ public sealed class PageIntake(
             {
                 continue;
             }
-            var matched = new[] { finding.ReferenceId, finding.OrderId, finding.RemovalOrderId, finding.ShipmentId, finding.CaseId, finding.Fnsku }
+            var matched = FindingQuery.Identifiers(finding)
                 .Where(i => i is not null && onPage.ContainsKey(i))
                 .Select(i => onPage[i!])
                 .Distinct(StringComparer.Ordinal)

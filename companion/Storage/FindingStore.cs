@@ -131,11 +131,11 @@ public sealed record FindingQuery(
         && (ShipmentId is null || f.ShipmentId == ShipmentId)
         && Anchored(f);
 
-    /// <summary>True when one of the finding's identifiers is in <see cref="Anchors"/> (or there is no such filter).</summary>
-    internal bool Anchored(FindingDocument f) => Anchors is not { } anchors
-        || In(f.ReferenceId) || In(f.OrderId) || In(f.RemovalOrderId) || In(f.ShipmentId) || In(f.CaseId) || In(f.Fnsku);
+    /// <summary>True when one of the finding's <see cref="Identifiers"/> is in <see cref="Anchors"/> (or there is no such filter).</summary>
+    internal bool Anchored(FindingDocument f) => Anchors is not { } anchors || Array.Exists(Identifiers(f), id => id is not null && anchors.Contains(id));
 
-    private bool In(string? id) => id is not null && Anchors!.Contains(id);
+    /// <summary>The identifiers a page may show a finding by, most specific first: reference, order, removal order, shipment, case, FNSKU.</summary>
+    internal static string?[] Identifiers(FindingDocument f) => [f.ReferenceId, f.OrderId, f.RemovalOrderId, f.ShipmentId, f.CaseId, f.Fnsku];
 }
 
 /// <summary>When detection last merged a run into the store (one document, id "last").</summary>

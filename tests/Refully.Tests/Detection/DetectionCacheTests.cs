@@ -7,6 +7,7 @@ using Refully.Companion.Reports.Core;
 using Refully.Companion.Reports.Import;
 using Refully.Companion.Storage;
 using Refully.Synthetic;
+using static Refully.Tests.Detection.PageDetectionSetup;
 
 namespace Refully.Tests.Detection;
 
@@ -29,36 +30,10 @@ public sealed class DetectionCacheTests : IDisposable
         input.InboundItems, input.Removals, input.Fees, input.Costs,
     });
 
-    private static T Copy<T>(T record) where T : DomainRecord => JsonSerializer.Deserialize<T>(JsonSerializer.Serialize(record))!;
-
-    private static T WithId<T>(T record) where T : DomainRecord
+    private sealed class Setup(string path) : PageDetectionSetup(path)
     {
-        record.Id = record.NaturalKey() + "#1";
-        return record;
-    }
-
-    private sealed class Setup : IDisposable
-    {
-        public Setup(string path)
-        {
-            Db = new CompanionDatabase(path);
-            Records = new RecordStore(Db);
-            Pages = new PageRecordStore(Db);
-            Engine = new DetectionEngine(PolicyTable.Defaults(), DetectorRegistry.All);
-            Findings = new FindingStore(Db, TimeProvider.System);
-            Cached = new DetectionService(Records, Findings, Engine, TimeProvider.System, database: Db);
-        }
-
-        public CompanionDatabase Db { get; }
-        public void Dispose() => Db.Dispose();
-        public RecordStore Records { get; }
-        public PageRecordStore Pages { get; }
-        public DetectionEngine Engine { get; }
-        public FindingStore Findings { get; }
-        public DetectionService Cached { get; }
-
-        /// <summary>A detection service that reads every record from the store (no cache).</summary>
-        public DetectionService Fresh() => new(Records, new FindingStore(Db, TimeProvider.System), Engine, TimeProvider.System);
+        /// <summary>The detection service with its cache, as PageIntake uses it.</summary>
+        public DetectionService Cached => Service;
 
         public void Page(IReadOnlyList<DomainRecord> records, bool live)
         {

@@ -8,6 +8,7 @@ using Refully.Companion.Reports.Core;
 using Refully.Companion.Reports.Import;
 using Refully.Companion.Storage;
 using Refully.Synthetic;
+using static Refully.Tests.Detection.PageDetectionSetup;
 
 namespace Refully.Tests.Detection;
 
@@ -24,14 +25,6 @@ public sealed class IncrementalDetectionTests : IDisposable
     private readonly string _folder = Directory.CreateTempSubdirectory("refully-incremental-").FullName;
 
     public void Dispose() => Directory.Delete(_folder, recursive: true);
-
-    private static T Copy<T>(T record) where T : DomainRecord => JsonSerializer.Deserialize<T>(JsonSerializer.Serialize(record))!;
-
-    private static T WithId<T>(T record) where T : DomainRecord
-    {
-        record.Id = record.NaturalKey() + "#1";
-        return record;
-    }
 
     private sealed class Setup(string path) : PageDetectionSetup(path)
     {

@@ -2,6 +2,7 @@ using JsonSerializer = System.Text.Json.JsonSerializer;
 using Refully.Companion.Detection;
 using Refully.Companion.Detection.Detectors;
 using Refully.Companion.Detection.Policies;
+using Refully.Companion.Domain.Records;
 using Refully.Companion.Storage;
 
 namespace Refully.Tests.Detection;
@@ -29,8 +30,21 @@ internal class PageDetectionSetup : IDisposable
 
     public void Dispose() => Db.Dispose();
 
+    /// <summary>A deep copy of a record (through JSON), to change without touching the original.</summary>
+    public static T Copy<T>(T record) where T : DomainRecord => JsonSerializer.Deserialize<T>(JsonSerializer.Serialize(record))!;
+
+    /// <summary>The record with the id the importer gives a record met once (natural key + "#1").</summary>
+    public static T WithId<T>(T record) where T : DomainRecord
+    {
+        record.Id = record.NaturalKey() + "#1";
+        return record;
+    }
+
+    /// <summary>A detection service that reads every record from the store (no cache).</summary>
+    public DetectionService Fresh() => new(Records, new FindingStore(Db, TimeProvider.System), Engine, TimeProvider.System);
+
     /// <summary>The store's records read afresh, by a detection service without any cache.</summary>
-    public DetectionInput StoreInput() => new DetectionService(Records, new FindingStore(Db, TimeProvider.System), Engine, TimeProvider.System).LoadInput();
+    public DetectionInput StoreInput() => Fresh().LoadInput();
 
     /// <summary>The findings a new data file holds after storing <paramref name="full"/>, as JSON of their DTOs.</summary>
     public static string StoredFrom(IReadOnlyList<Finding> full)
