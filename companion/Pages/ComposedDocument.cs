@@ -37,18 +37,28 @@ public sealed class ComposedDocument
     /// Parses and composes: in the page's text when <see cref="TextualComposer"/> can (most of a Katal page's cost),
     /// else in the DOM. Both give the same tree (tests compare them).
     /// </summary>
-    public static ComposedDocument Parse(string html)
+    public static ComposedDocument Parse(string html) => Parse(html, deferRows: false);
+
+    /// <summary>
+    /// As <see cref="Parse(string)"/>; with <paramref name="deferRows"/>, plain table rows are read by the composer and
+    /// left out of the parsed document (<see cref="DeferredRows"/>: only for readers that read tables alone).
+    /// </summary>
+    public static ComposedDocument Parse(string html, bool deferRows)
     {
-        if (TextualComposer.TryCompose(html, out var roots) is { } composed)
+        if (TextualComposer.TryCompose(html, deferRows, out var roots, out var rows) is { } composed)
         {
             var document = NewParser().ParseDocument(composed);
-            return new ComposedDocument(document, roots, Depth(document), composedAsText: true);
+            var deferred = rows is null ? null : DeferredRows.Attach(document, rows);
+            return new ComposedDocument(document, roots, Depth(document, deferred), composedAsText: true) { DeferredRowCount = rows?.Count ?? 0 };
         }
-        return Parse(html, stripShadowStyles: true);
+        return ParseInDom(html, stripShadowStyles: true);
     }
 
+    /// <summary>How many table rows were read by the composer instead of parsed (<see cref="DeferredRows"/>).</summary>
+    public int DeferredRowCount { get; private init; }
+
     /// <summary>Parses and composes in the DOM; <paramref name="stripShadowStyles"/> false parses every byte (the reference the tests compare with).</summary>
-    internal static ComposedDocument Parse(string html, bool stripShadowStyles)
+    internal static ComposedDocument ParseInDom(string html, bool stripShadowStyles)
     {
         // The leading <style>/<script> of each shadow root would be left out when composing; not parsing them saves most of the work.
         var document = NewParser().ParseDocument(stripShadowStyles ? ShadowStyles.Strip(html) : html);
@@ -58,8 +68,11 @@ public sealed class ComposedDocument
 
     private static HtmlParser NewParser() => new(new HtmlParserOptions { IsKeepingSourceReferences = false, DisableElementPositionTracking = true });
 
-    /// <summary>The deepest node of a document with no shadow roots, counted as <see cref="Compose"/> counts (the root element is 1).</summary>
-    private static int Depth(IDocument document)
+    /// <summary>
+    /// The deepest node of a document with no shadow roots, counted as <see cref="Compose"/> counts (the root element is 1);
+    /// a deferred row counts with the depth of its content.
+    /// </summary>
+    private static int Depth(IDocument document, DeferredRows? deferred)
     {
         var maxDepth = 0;
         if (document.DocumentElement is not { } root)
@@ -72,6 +85,11 @@ public sealed class ComposedDocument
         {
             var (node, depth) = stack.Pop();
             maxDepth = Math.Max(maxDepth, depth);
+            if (deferred is not null && node is IElement element && deferred.Row(element) is { } row)
+            {
+                maxDepth = Math.Max(maxDepth, depth + row.Depth);
+                continue;
+            }
             var children = node.ChildNodes;
             for (var i = children.Length - 1; i >= 0; i--)
             {

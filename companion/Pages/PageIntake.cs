@@ -160,7 +160,7 @@ public sealed class PageIntake(
     /// <summary>Composes the page, recognises it and reads it: everything that depends on the HTML alone (nothing read when too deep).</summary>
     private static ParsedPage Read(string html, Uri url, string? marketplace, int maxDepth)
     {
-        var composed = ComposedDocument.Parse(html);
+        var composed = ComposedDocument.Parse(html, deferRows: PageParsers.DefersRows(url));
         var document = composed.Document;
         if (composed.MaxDepth > maxDepth)
         {

@@ -12,7 +12,7 @@ public static class PageSummary
 {
     public static IReadOnlyList<string> Headings(IDocument document) =>
         document.QuerySelectorAll("h1, h2, h3, [role=heading]")
-            .Select(h => Text.Normalize(h.TextContent))
+            .Select(h => Text.Normalize(DeferredRows.TextContent(h)))
             .Where(t => t.Length > 0)
             .Distinct()
             .Take(20)
@@ -32,7 +32,7 @@ public static class PageSummary
     {
         var rows = Parsers.PageTables.Rows(table);
         var headerRow = rows.FirstOrDefault(r => r.Children.Any(c => c.LocalName == "th"));
-        var headers = headerRow?.Children.Select(c => Text.Normalize(c.TextContent)).ToList() ?? [];
+        var headers = headerRow?.Children.Select(c => Text.Normalize(DeferredRows.TextContent(c))).ToList() ?? [];
         return new PageTable(headers, rows.Count(r => r != headerRow && r.Children.Any(c => c.LocalName == "td")));
     }
 
@@ -40,7 +40,7 @@ public static class PageSummary
     {
         var rows = Parsers.PageTables.Rows(table);
         var headerRow = rows.FirstOrDefault(r => HasAncestor(r, "kat-table-head")) ?? rows.FirstOrDefault();
-        var headers = headerRow is null ? [] : Parsers.PageTables.Own(headerRow, "kat-table-cell", "kat-table-row").Select(c => Text.Normalize(c.TextContent)).ToList();
+        var headers = headerRow is null ? [] : Parsers.PageTables.Cells(headerRow).Select(Text.Normalize).ToList();
         return new PageTable(headers, rows.Count(r => r != headerRow));
     }
 

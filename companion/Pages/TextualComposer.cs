@@ -23,14 +23,26 @@ namespace Refully.Companion.Pages;
 public static class TextualComposer
 {
     /// <summary>The composed page, or null when the page is not within the strict model (compose its DOM instead).</summary>
-    public static string? TryCompose(string html, out int shadowRoots)
+    public static string? TryCompose(string html, out int shadowRoots) => TryCompose(html, deferRows: false, out shadowRoots, out _);
+
+    /// <summary>
+    /// As <see cref="TryCompose(string, out int)"/>; with <paramref name="deferRows"/>, the content of each plain
+    /// <c>kat-table-row</c> inside a <c>kat-table</c> is not written but read here into <paramref name="rows"/> (its
+    /// cells' texts), and the row is written empty with its index in <see cref="DeferredRows.Marker"/> (see
+    /// <see cref="DeferredRows"/>: what a row must be to be deferred, and who may read a document that has such rows).
+    /// </summary>
+    public static string? TryCompose(string html, bool deferRows, out int shadowRoots, out List<DeferredRow>? rows)
     {
         shadowRoots = 0;
+        rows = null;
         if (html.IndexOf("shadowrootmode", StringComparison.OrdinalIgnoreCase) < 0)
         {
             return null; // nothing to compose: the DOM path parses it as it is
         }
-        return TryCompose(html, out shadowRoots, out _);
+        var reader = new Reader(html) { DeferRows = deferRows };
+        var composed = reader.Run(out shadowRoots);
+        rows = composed is null || reader.Rows.Count == 0 ? null : reader.Rows;
+        return composed;
     }
 
     /// <summary>As <see cref="TryCompose(string, out int)"/>; when refused, <paramref name="refusedAt"/> is about where the page left the model.</summary>
@@ -97,6 +109,9 @@ public static class TextualComposer
             IsSvgTextPoint = SvgTextPoints.Contains(name);
             IsTableFamily = name is "table" or "tbody" or "thead" or "tfoot" or "tr" or "colgroup" or "td" or "th" or "caption";
             IsCustom = TextualComposer.IsCustom(name);
+            IsKatTable = name == "kat-table";
+            IsKatTableRow = name == "kat-table-row";
+            IsKatTableCell = name == "kat-table-cell";
             Counted = name switch
             {
                 "p" => 0,
@@ -116,6 +131,7 @@ public static class TextualComposer
 
         public readonly string Name;
         public readonly bool IsVoid, IsRaw, IsPresentation, ClosesP, RefusedInHost, BreaksOut, IsHeading, IsSvgTextPoint, IsTableFamily, IsCustom;
+        public readonly bool IsKatTable, IsKatTableRow, IsKatTableCell;
 
         /// <summary>The index of this name's open-element counter, or -1.</summary>
         public readonly int Counted;
@@ -136,6 +152,9 @@ public static class TextualComposer
 
         /// <summary>A &lt;style&gt; or &lt;script&gt; element (left out at the top of a shadow root).</summary>
         public bool Presentation;
+
+        /// <summary>A comment (no text in the DOM's TextContent).</summary>
+        public bool IsComment;
 
         /// <summary>A raw text element: its slot attribute counts for slot assignment.</summary>
         public bool IsElement;
@@ -163,6 +182,12 @@ public static class TextualComposer
     private sealed class Reader(string html)
     {
         private readonly string _html = html;
+
+        /// <summary>Defer the content of plain rows (<see cref="TryCompose(string, bool, out int, out List{DeferredRow}?)"/>).</summary>
+        public bool DeferRows { get; init; }
+
+        /// <summary>The rows deferred so far, by the index written in their marker.</summary>
+        public List<DeferredRow> Rows { get; } = [];
         private readonly List<Tag> _open = []; // every open element, outermost first
         private readonly int[] _counts = new int[11];
         private readonly Dictionary<string, Tag>.AlternateLookup<ReadOnlySpan<char>> _tags =
@@ -174,6 +199,7 @@ public static class TextualComposer
         private int _foreign; // <svg> elements open
         private int _textPoint; // SVG title/desc/foreignObject open: only text is accepted there
         private int _tables; // table elements open
+        private int _katTables; // kat-table elements open
 
         // The tag just read.
         private Tag _tag = null!;
@@ -222,6 +248,15 @@ public static class TextualComposer
                         }
                         if (!IsHost())
                         {
+                            if (DeferRows && _katTables > 0 && _tag.IsKatTableRow && TryReadRow() is { } row)
+                            {
+                                // A row of the page's own DOM (not in a shadow root): read whole, so that it can be deferred.
+                                output.Append(_html, copied, row.TagStart - copied);
+                                Compose(row);
+                                Write(output, row);
+                                copied = _position;
+                                break;
+                            }
                             if (!IsVoid())
                             {
                                 Push(_tag);
@@ -251,6 +286,29 @@ public static class TextualComposer
                         break;
                 }
             }
+        }
+
+        /// <summary>
+        /// Reads the row whose start tag was just read (outside any host) up to its end tag, as a host's content is read;
+        /// null, with the reader back where it was, when its content leaves what a host may hold (the page is then read on as before).
+        /// </summary>
+        private Element? TryReadRow()
+        {
+            var (position, roots, foreign, textPoint, tables, katTables) = (_position, _roots, _foreign, _textPoint, _tables, _katTables);
+            var (tag, tagStart, tagEnd, selfClosing, shadowMode, slot, nameAttribute, unsure) = (_tag, _tagStart, _tagEnd, _selfClosing, _shadowMode, _slot, _nameAttribute, _unsure);
+            var open = _open.Count;
+            var counts = (int[])_counts.Clone();
+            var row = new Element(_tag, _tagStart, _tagEnd) { SlotAttribute = _slot, NameAttribute = _nameAttribute };
+            Push(_tag);
+            if (_open.Count <= MaxDepth && ReadContent(row))
+            {
+                return row;
+            }
+            (_position, _roots, _foreign, _textPoint, _tables, _katTables) = (position, roots, foreign, textPoint, tables, katTables);
+            (_tag, _tagStart, _tagEnd, _selfClosing, _shadowMode, _slot, _nameAttribute, _unsure) = (tag, tagStart, tagEnd, selfClosing, shadowMode, slot, nameAttribute, unsure);
+            _open.RemoveRange(open, _open.Count - open);
+            counts.CopyTo(_counts, 0);
+            return null;
         }
 
         /// <summary>True when the start tag just read is a custom element whose first child (after white space) is a template.</summary>
@@ -310,7 +368,7 @@ public static class TextualComposer
                     case Token.Unsure or Token.Eof:
                         return false;
                     case Token.Text or Token.Comment:
-                        current.Add(new Slice(start, _position));
+                        current.Add(new Slice(start, _position) { IsComment = kind == Token.Comment });
                         break;
                     case Token.Raw:
                         if (!Allowed(inHost: true))
@@ -454,6 +512,10 @@ public static class TextualComposer
             if (tag.IsTableFamily)
             {
                 _tables += delta;
+            }
+            if (tag.IsKatTable)
+            {
+                _katTables += delta;
             }
             if (tag.Name == "svg")
             {
@@ -780,11 +842,22 @@ public static class TextualComposer
             _ => "",
         };
 
-        /// <summary>Writes a composed host: start tags and slices as the page wrote them, an end tag for each element that had one.</summary>
+        /// <summary>
+        /// Writes a composed host: start tags and slices as the page wrote them, an end tag for each element that had one.
+        /// With <see cref="DeferRows"/>, a plain row inside a kat-table is written empty, with its marker (<see cref="TryDefer"/>).
+        /// </summary>
         private void Write(StringBuilder output, Element root)
         {
             var stack = new Stack<(Node Node, bool Closing)>();
             stack.Push((root, false));
+            var katTables = 0; // kat-table elements open around the node written (outside the host too)
+            if (DeferRows)
+            {
+                foreach (var tag in _open)
+                {
+                    katTables += tag.IsKatTable ? 1 : 0;
+                }
+            }
             while (stack.Count > 0)
             {
                 var (node, closing) = stack.Pop();
@@ -796,8 +869,22 @@ public static class TextualComposer
                 var element = (Element)node;
                 if (closing)
                 {
+                    katTables -= element.Tag.IsKatTable ? 1 : 0;
                     output.Append("</").Append(element.Tag.Name).Append('>');
                     continue;
+                }
+                if (DeferRows && katTables > 0 && element.Tag.IsKatTableRow && element.Closed && TryDefer(element) is { } row)
+                {
+                    // <kat-table-row data-refully-row="N" …the page's attributes…></kat-table-row>
+                    var nameEnd = element.TagStart + 1 + element.Tag.Name.Length;
+                    output.Append(_html, element.TagStart, nameEnd - element.TagStart).Append(' ').Append(DeferredRows.Marker).Append("=\"")
+                        .Append(Rows.Count).Append('"').Append(_html, nameEnd, element.TagEnd - nameEnd).Append("</").Append(element.Tag.Name).Append('>');
+                    Rows.Add(row);
+                    continue;
+                }
+                if (element.Closed)
+                {
+                    katTables += element.Tag.IsKatTable ? 1 : 0;
                 }
                 output.Append(_html, element.TagStart, element.TagEnd - element.TagStart);
                 if (element.Closed)
@@ -813,6 +900,210 @@ public static class TextualComposer
                 }
             }
         }
+
+        /// <summary>
+        /// Reads a composed row's content when it is plain (<see cref="DeferredRows"/>): its cells' texts exactly as the DOM's
+        /// TextContent would give them and its depth below the row; null when the row must be written and parsed as it is.
+        /// </summary>
+        private DeferredRow? TryDefer(Element row)
+        {
+            if (_html.AsSpan(row.TagStart, row.TagEnd - row.TagStart).Contains(DeferredRows.Marker, StringComparison.OrdinalIgnoreCase))
+            {
+                return null; // the page's own attribute of that name would be the one the DOM keeps
+            }
+            var cells = new List<string>(16);
+            var open = new List<(int Index, StringBuilder Text)>(2);
+            var stack = new Stack<(Node Node, int Depth, bool Closing)>();
+            var depth = 0;
+            Push(stack, row, 1);
+            while (stack.Count > 0)
+            {
+                var (node, level, closing) = stack.Pop();
+                if (closing)
+                {
+                    var (index, text) = open[^1];
+                    open.RemoveAt(open.Count - 1);
+                    cells[index] = text.ToString();
+                    continue;
+                }
+                depth = Math.Max(depth, level);
+                if (node is Slice slice)
+                {
+                    if (slice.IsElement)
+                    {
+                        return null; // script, style, textarea …: their text would count, in their own way
+                    }
+                    if (slice.IsComment)
+                    {
+                        continue;
+                    }
+                    if (!AppendText(slice, open))
+                    {
+                        return null;
+                    }
+                    continue;
+                }
+                var element = (Element)node;
+                var tag = element.Tag;
+                if (tag.IsKatTable || tag.IsKatTableRow || tag.IsHeading
+                    || _html.AsSpan(element.TagStart, element.TagEnd - element.TagStart).Contains("heading", StringComparison.OrdinalIgnoreCase))
+                {
+                    return null; // a table or row of its own, or what the page's headings are read from
+                }
+                if (tag.IsKatTableCell)
+                {
+                    open.Add((cells.Count, new StringBuilder()));
+                    cells.Add("");
+                    stack.Push((element, level, true));
+                }
+                Push(stack, element, level + 1);
+            }
+            var html = _html;
+            return new DeferredRow(cells, depth, () => RowText(html, row));
+        }
+
+        private static void Push(Stack<(Node Node, int Depth, bool Closing)> stack, Element parent, int depth)
+        {
+            if (parent.Children is { } children)
+            {
+                for (var i = children.Count - 1; i >= 0; i--)
+                {
+                    stack.Push((children[i], depth, false));
+                }
+            }
+        }
+
+        /// <summary>Appends a text slice, as the DOM holds it, to every open cell; false when the text is not certain (see <see cref="Decode"/>).</summary>
+        private bool AppendText(Slice slice, List<(int Index, StringBuilder Text)> open)
+        {
+            var text = _html.AsSpan(slice.Start, slice.End - slice.Start);
+            if (text.IndexOfAny('&', '\r', '\0') < 0)
+            {
+                foreach (var (_, builder) in open)
+                {
+                    builder.Append(text);
+                }
+                return true;
+            }
+            var decoded = new StringBuilder(text.Length);
+            if (!Decode(text, decoded))
+            {
+                return false;
+            }
+            foreach (var (_, builder) in open)
+            {
+                builder.Append(decoded);
+            }
+            return true;
+        }
+
+        /// <summary>All text of a deferred row (its TextContent), read again from the page when asked.</summary>
+        private static string RowText(string html, Element row)
+        {
+            var text = new StringBuilder();
+            var stack = new Stack<Node>();
+            stack.Push(row);
+            while (stack.Count > 0)
+            {
+                switch (stack.Pop())
+                {
+                    case Slice { IsComment: false, IsElement: false } slice:
+                        Decode(html.AsSpan(slice.Start, slice.End - slice.Start), text); // certain: TryDefer decoded it before
+                        break;
+                    case Element { Children: { } children }:
+                        for (var i = children.Count - 1; i >= 0; i--)
+                        {
+                            stack.Push(children[i]);
+                        }
+                        break;
+                }
+            }
+            return text.ToString();
+        }
+    }
+
+    /// <summary>
+    /// Appends page text as the HTML parser turns it into a text node, for the character references every serializer
+    /// writes (&amp;amp; &amp;lt; &amp;gt; &amp;quot; &amp;apos; &amp;nbsp;, and &amp;#…; / &amp;#x…; of an ordinary character) and a
+    /// "&amp;" before white space or at the end of the text. False for anything whose result depends on more of HTML's rules (other named
+    /// references, a reference without its ";", C1 or control code points, carriage returns, NUL): the row is then
+    /// parsed as it is.
+    /// </summary>
+    internal static bool Decode(ReadOnlySpan<char> text, StringBuilder output)
+    {
+        while (text.Length > 0)
+        {
+            var at = text.IndexOfAny('&', '\r', '\0');
+            if (at < 0)
+            {
+                output.Append(text);
+                return true;
+            }
+            output.Append(text[..at]);
+            if (text[at] != '&')
+            {
+                return false;
+            }
+            text = text[(at + 1)..];
+            if (text.Length == 0 || text[0] is ' ' or '\t' or '\n' or '\f')
+            {
+                output.Append('&'); // not a character reference: the "&" stays (before anything else, parsers differ: AngleSharp drops the ";" of "&;")
+                continue;
+            }
+            var end = text.IndexOf(';');
+            if (end < 0 || end > 10)
+            {
+                return false;
+            }
+            var name = text[..end];
+            text = text[(end + 1)..];
+            switch (name)
+            {
+                case "amp":
+                    output.Append('&');
+                    continue;
+                case "lt":
+                    output.Append('<');
+                    continue;
+                case "gt":
+                    output.Append('>');
+                    continue;
+                case "quot":
+                    output.Append('"');
+                    continue;
+                case "apos":
+                    output.Append('\'');
+                    continue;
+                case "nbsp":
+                    output.Append('\u00A0');
+                    continue;
+            }
+            if (name.Length < 2 || name[0] != '#')
+            {
+                return false;
+            }
+            var hex = name[1] is 'x' or 'X';
+            var digits = name[(hex ? 2 : 1)..];
+            if (digits.Length is 0 or > 7 || !int.TryParse(digits, hex ? System.Globalization.NumberStyles.AllowHexSpecifier : System.Globalization.NumberStyles.None,
+                    System.Globalization.CultureInfo.InvariantCulture, out var code))
+            {
+                return false;
+            }
+            if (code is < 0x20 and not ('\t' or '\n') || code is >= 0x7F and <= 0x9F || code is >= 0xD800 and <= 0xDFFF || code > 0x10FFFF
+                || code is >= 0xFDD0 and <= 0xFDEF || (code & 0xFFFE) == 0xFFFE)
+            {
+                return false; // replaced, remapped or a parse error with its own rule
+            }
+            if (code < 0x10000)
+            {
+                output.Append((char)code);
+            }
+            else
+            {
+                output.Append(char.ConvertFromUtf32(code));
+            }
+        }
+        return true;
     }
 
     /// <summary>A custom element name (the hosts Katal uses), not one of the reserved hyphenated SVG/MathML names.</summary>

@@ -19,6 +19,8 @@ public sealed partial class CaseViewPage : IPageParser
 
     public bool MatchesUrl(Uri url) => PageRecognizer.Recognise(url) == Kind;
 
+    public bool ReadsTablesOnly => false; // it reads headings, labelled fields or tabs too
+
     public bool MatchesDom(IDocument document) =>
         CaseIdIn(PageValues.Field(document, IdLabels)) is not null && PageValues.Field(document, StatusLabels) is not null
         && document.QuerySelector("kat-table, table") is null;

@@ -33,6 +33,8 @@ public sealed class CustomerReturnsPage : IPageParser
 
     public bool MatchesUrl(Uri url) => PageRecognizer.Recognise(url) == Kind;
 
+    public bool ReadsTablesOnly => true;
+
     public bool MatchesDom(IDocument document) => PageTables.Find(document, Columns, PageTables.FormatFor(null)) is not null;
 
     public PageParse Parse(IDocument document, Uri url, string? marketplace)

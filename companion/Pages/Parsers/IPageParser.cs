@@ -13,6 +13,12 @@ public interface IPageParser
 
     bool MatchesUrl(Uri url);
 
+    /// <summary>
+    /// True when <see cref="MatchesDom"/> and <see cref="Parse"/> read the document through <see cref="PageTables"/>
+    /// alone: such a parser may get a document with deferred rows (<see cref="DeferredRows"/>).
+    /// </summary>
+    bool ReadsTablesOnly { get; }
+
     bool MatchesDom(IDocument document);
 
     PageParse Parse(IDocument document, Uri url, string? marketplace);

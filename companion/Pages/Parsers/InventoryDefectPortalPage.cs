@@ -36,6 +36,8 @@ public sealed class InventoryDefectPortalPage : IPageParser
 
     public bool MatchesUrl(Uri url) => PageRecognizer.Recognise(url) == Kind;
 
+    public bool ReadsTablesOnly => false; // it reads headings, labelled fields or tabs too
+
     public bool MatchesDom(IDocument document) => PageTables.Find(document, Columns, PageTables.FormatFor(null)) is not null;
 
     public PageParse Parse(IDocument document, Uri url, string? marketplace)

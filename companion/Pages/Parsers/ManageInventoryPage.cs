@@ -28,6 +28,8 @@ public sealed class ManageInventoryPage : IPageParser
 
     public bool MatchesUrl(Uri url) => PageRecognizer.Recognise(url) == Kind;
 
+    public bool ReadsTablesOnly => true;
+
     public bool MatchesDom(IDocument document) => PageTables.Find(document, Columns, PageTables.FormatFor(null)) is not null;
 
     public PageParse Parse(IDocument document, Uri url, string? marketplace)

@@ -25,6 +25,8 @@ public sealed partial class OrderDetailPage : IPageParser
 
     public bool MatchesUrl(Uri url) => PageRecognizer.Recognise(url) == Kind;
 
+    public bool ReadsTablesOnly => false; // it reads headings, labelled fields or tabs too
+
     public bool MatchesDom(IDocument document) =>
         PageTables.Find(document, Columns, PageTables.FormatFor(null)) is not null && OrderIdIn(document.Title + " " + Headings(document)) is not null;
 

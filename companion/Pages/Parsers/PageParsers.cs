@@ -23,6 +23,12 @@ public static class PageParsers
         new UnrecognisedPage(),
     ];
 
+    /// <summary>
+    /// True when every parser that may claim a page at <paramref name="url"/> reads tables alone, so the page may be
+    /// parsed with its plain rows deferred (<see cref="DeferredRows"/>).
+    /// </summary>
+    public static bool DefersRows(Uri url) => All.Where(p => p.MatchesUrl(url)).All(p => p.ReadsTablesOnly);
+
     /// <summary>The parser that claims the page; the fallback (<see cref="UnrecognisedPage"/>) when no page type does.</summary>
     public static IPageParser For(Uri url, IDocument document) =>
         All.First(p => p.MatchesUrl(url) && p.MatchesDom(document));

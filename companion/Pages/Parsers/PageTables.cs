@@ -149,9 +149,10 @@ public static class PageTables
         return 0;
     }
 
-    private static IEnumerable<string> Cells(IElement row) => row.LocalName == "tr"
-        ? row.Children.Where(c => c.LocalName is "td" or "th").Select(c => c.TextContent)
-        : Own(row, "kat-table-cell", "kat-table-row").Select(c => c.TextContent);
+    /// <summary>The texts of a row's cells (a deferred row's as the composer read them, <see cref="DeferredRows"/>).</summary>
+    internal static IEnumerable<string> Cells(IElement row) => DeferredRows.CellsOf(row) ?? (row.LocalName == "tr"
+        ? row.Children.Where(c => c.LocalName is "td" or "th").Select(DeferredRows.TextContent)
+        : Own(row, "kat-table-cell", "kat-table-row").Select(DeferredRows.TextContent));
 }
 
 /// <summary>A found table: its columns by name and its body rows' normalised cell texts.</summary>
@@ -240,6 +241,11 @@ public static class PageValues
     /// </summary>
     public static string? Field(IDocument document, params string[] labels)
     {
+        if (DeferredRows.Of(document) is not null)
+        {
+            // It reads every element; a deferred row's content is not in the document (only table readers get such documents).
+            throw new InvalidOperationException("PageValues.Field cannot read a document with deferred rows.");
+        }
         var keys = labels.Select(PageTables.LabelKey).ToList();
         var best = (Rank: int.MaxValue, Value: (string?)null);
         foreach (var element in document.QuerySelectorAll("*"))

@@ -9,6 +9,8 @@ public sealed class UnrecognisedPage : IPageParser
 
     public bool MatchesUrl(Uri url) => true;
 
+    public bool ReadsTablesOnly => true;
+
     public bool MatchesDom(IDocument document) => true;
 
     public PageParse Parse(IDocument document, Uri url, string? marketplace) => PageParse.Empty(Kind);

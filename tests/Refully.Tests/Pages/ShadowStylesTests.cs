@@ -62,7 +62,7 @@ public sealed class ShadowStylesTests
 
     private static string ComposedOuterHtml(string html, bool strip)
     {
-        var composed = ComposedDocument.Parse(html, strip);
+        var composed = ComposedDocument.ParseInDom(html, strip);
         return composed.ShadowRootCount + "|" + composed.Document.DocumentElement!.OuterHtml;
     }
 }

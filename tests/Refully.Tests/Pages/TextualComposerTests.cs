@@ -15,7 +15,7 @@ public sealed class TextualComposerTests(ITestOutputHelper output)
 {
     private static void ShouldMatchDom(string html, bool expectText = true)
     {
-        var reference = ComposedDocument.Parse(html, stripShadowStyles: false);
+        var reference = ComposedDocument.ParseInDom(html, stripShadowStyles: false);
         var composed = ComposedDocument.Parse(html);
         if (expectText)
         {
@@ -117,7 +117,7 @@ public sealed class TextualComposerTests(ITestOutputHelper output)
         {
             var html = new RandomPage(new Random(seed)).Build();
             var composed = ComposedDocument.Parse(html);
-            var reference = ComposedDocument.Parse(html, stripShadowStyles: false);
+            var reference = ComposedDocument.ParseInDom(html, stripShadowStyles: false);
             composed.Document.DocumentElement.OuterHtml.Should().Be(reference.Document.DocumentElement.OuterHtml, "seed {0}: {1}", seed, html);
             composed.ShadowRootCount.Should().Be(reference.ShadowRootCount, "seed {0}", seed);
             composed.MaxDepth.Should().Be(reference.MaxDepth, "seed {0}", seed);
