@@ -912,8 +912,9 @@ public static class TextualComposer
                 return null; // the page's own attribute of that name would be the one the DOM keeps
             }
             var cells = new List<string>(16);
-            var open = new List<(int Index, StringBuilder Text)>(2);
-            var stack = new Stack<(Node Node, int Depth, bool Closing)>();
+            var stack = _rowWalk;
+            stack.Clear();
+            _openCells = 0;
             var depth = 0;
             Push(stack, row, 1);
             while (stack.Count > 0)
@@ -921,9 +922,8 @@ public static class TextualComposer
                 var (node, level, closing) = stack.Pop();
                 if (closing)
                 {
-                    var (index, text) = open[^1];
-                    open.RemoveAt(open.Count - 1);
-                    cells[index] = text.ToString();
+                    var cell = _cells[--_openCells];
+                    cells[cell.Index] = cell.Text?.ToString() ?? (cell.Start < 0 ? "" : _html.Substring(cell.Start, cell.End - cell.Start));
                     continue;
                 }
                 depth = Math.Max(depth, level);
@@ -933,11 +933,7 @@ public static class TextualComposer
                     {
                         return null; // script, style, textarea …: their text would count, in their own way
                     }
-                    if (slice.IsComment)
-                    {
-                        continue;
-                    }
-                    if (!AppendText(slice, open))
+                    if (!slice.IsComment && !AppendText(slice))
                     {
                         return null;
                     }
@@ -952,7 +948,11 @@ public static class TextualComposer
                 }
                 if (tag.IsKatTableCell)
                 {
-                    open.Add((cells.Count, new StringBuilder()));
+                    if (_openCells == _cells.Count)
+                    {
+                        _cells.Add(new OpenCell());
+                    }
+                    _cells[_openCells++].Open(cells.Count);
                     cells.Add("");
                     stack.Push((element, level, true));
                 }
@@ -960,6 +960,53 @@ public static class TextualComposer
             }
             var html = _html;
             return new DeferredRow(cells, depth, () => RowText(html, row));
+        }
+
+        private readonly Stack<(Node Node, int Depth, bool Closing)> _rowWalk = new();
+        private readonly List<OpenCell> _cells = []; // the cells open while a row is read (nested ones too), reused
+        private int _openCells;
+        private readonly StringBuilder _decoded = new();
+
+        /// <summary>A cell being read: its text is one slice of the page (no copy until it is done) or, once it has more, a builder.</summary>
+        private sealed class OpenCell
+        {
+            public int Index;
+            public int Start;
+            public int End;
+            public StringBuilder? Text;
+
+            public void Open(int index)
+            {
+                Index = index;
+                Start = -1;
+                End = -1;
+                Text = null;
+            }
+
+            public void Append(string html, int start, int end)
+            {
+                if (Text is null && Start < 0)
+                {
+                    (Start, End) = (start, end);
+                    return;
+                }
+                Builder(html).Append(html, start, end - start);
+            }
+
+            public void Append(string html, StringBuilder decoded) => Builder(html).Append(decoded);
+
+            private StringBuilder Builder(string html)
+            {
+                if (Text is null)
+                {
+                    Text = new StringBuilder();
+                    if (Start >= 0)
+                    {
+                        Text.Append(html, Start, End - Start);
+                    }
+                }
+                return Text;
+            }
         }
 
         private static void Push(Stack<(Node Node, int Depth, bool Closing)> stack, Element parent, int depth)
@@ -974,25 +1021,25 @@ public static class TextualComposer
         }
 
         /// <summary>Appends a text slice, as the DOM holds it, to every open cell; false when the text is not certain (see <see cref="Decode"/>).</summary>
-        private bool AppendText(Slice slice, List<(int Index, StringBuilder Text)> open)
+        private bool AppendText(Slice slice)
         {
             var text = _html.AsSpan(slice.Start, slice.End - slice.Start);
             if (text.IndexOfAny('&', '\r', '\0') < 0)
             {
-                foreach (var (_, builder) in open)
+                for (var i = 0; i < _openCells; i++)
                 {
-                    builder.Append(text);
+                    _cells[i].Append(_html, slice.Start, slice.End);
                 }
                 return true;
             }
-            var decoded = new StringBuilder(text.Length);
-            if (!Decode(text, decoded))
+            _decoded.Clear();
+            if (!Decode(text, _decoded))
             {
                 return false;
             }
-            foreach (var (_, builder) in open)
+            for (var i = 0; i < _openCells; i++)
             {
-                builder.Append(decoded);
+                _cells[i].Append(_html, _decoded);
             }
             return true;
         }
