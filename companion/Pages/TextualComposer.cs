@@ -172,6 +172,9 @@ public static class TextualComposer
         public string? SlotAttribute;
         public string? NameAttribute;
 
+        /// <summary>The template of a declarative shadow root: its children are the root's content.</summary>
+        public bool IsShadowRoot;
+
         public void Add(Node node)
         {
             node.Parent = this;
@@ -346,7 +349,7 @@ public static class TextualComposer
                 return false;
             }
             _roots++;
-            var holder = new Element(_tag, _tagStart, _tagEnd);
+            var holder = new Element(_tag, _tagStart, _tagEnd) { IsShadowRoot = true };
             Push(_tag);
             if (!ReadContent(holder))
             {
@@ -374,6 +377,10 @@ public static class TextualComposer
                         if (!Allowed(inHost: true))
                         {
                             return false;
+                        }
+                        if (_tag.IsPresentation && current.IsShadowRoot)
+                        {
+                            break; // a shadow root's own style or script: left out when composing (Flatten), so not kept at all
                         }
                         current.Add(new Slice(start, _position) { Presentation = _tag.IsPresentation, IsElement = true, SlotAttribute = _slot });
                         break;
@@ -751,15 +758,11 @@ public static class TextualComposer
         private void Flatten(Element host, List<Node> shadow)
         {
             var light = host.Children;
-            var composed = new List<Node>(shadow.Count + (light?.Count ?? 0));
-            foreach (var node in shadow)
+            var composed = shadow; // the shadow list becomes the host's children: no second list
+            composed.RemoveAll(static node => node is Slice { Presentation: true });
+            foreach (var node in composed)
             {
-                if (node is Slice { Presentation: true })
-                {
-                    continue;
-                }
                 node.Parent = host;
-                composed.Add(node);
             }
             host.Children = composed;
             if (light is null)
@@ -767,28 +770,42 @@ public static class TextualComposer
                 return;
             }
             var slots = Slots(composed);
-            var assigned = slots.Count == 0 ? null : new bool[light.Count];
-            List<Node>? matching = null;
+            bool[]? assigned = null;
+            if (slots.Count > 0)
+            {
+                if (_assigned.Length < light.Count)
+                {
+                    _assigned = new bool[Math.Max(light.Count, _assigned.Length * 2)];
+                }
+                assigned = _assigned;
+                Array.Clear(assigned, 0, light.Count);
+            }
+            var matching = _matching;
             foreach (var slot in slots)
             {
                 var name = slot.NameAttribute ?? "";
                 var parent = slot.Parent!;
-                matching?.Clear();
+                matching.Clear();
                 for (var i = 0; i < light.Count; i++)
                 {
                     if (!assigned![i] && SlotName(light[i]) == name)
                     {
                         assigned[i] = true;
                         light[i].Parent = parent;
-                        (matching ??= []).Add(light[i]);
+                        matching.Add(light[i]);
                     }
                 }
-                if (matching is not { Count: > 0 })
+                if (matching.Count == 0)
                 {
                     continue; // no light child for it: the slot keeps its fallback content
                 }
                 // One splice, not an insert per node (a slot can take thousands of rows).
                 var at = parent.Children!.IndexOf(slot);
+                if (matching.Count == 1)
+                {
+                    parent.Children[at] = matching[0];
+                    continue;
+                }
                 parent.Children.RemoveAt(at);
                 parent.Children.InsertRange(at, matching);
             }
@@ -801,6 +818,9 @@ public static class TextualComposer
                 }
             }
         }
+
+        private bool[] _assigned = new bool[16]; // which light children a slot took (Flatten), reused
+        private readonly List<Node> _matching = []; // the light children one slot takes (Flatten), reused
 
         /// <summary>The &lt;slot&gt; elements among <paramref name="nodes"/> and their descendants, in document order (not inside other hosts' shadow roots; a slot in a slot is refused when reading).</summary>
         private List<Element> Slots(List<Node> nodes)
