@@ -38,6 +38,7 @@ builder.Services.AddOpenApi();
 
 var app = builder.Build();
 
+app.UsePageRequestTiming();
 app.UseCompanionProblems();
 app.UseLocalhostGuard();
 // Dashboard: static files at / with a strict CSP (after the Host/Origin guard, before the token check of /api).

@@ -1,7 +1,8 @@
 #!/usr/bin/env python3
 """Benchmark client for scripts/bench-pages: builds a ~2 MB captured Inventory Ledger page (Katal kat-table,
 declarative shadow roots in every cell, 500 rows in the event mix of scripts/bench_ledger.py) and POSTs it N times to a running companion, printing the
-companion's own Server-Timing (parse/store/detect/total) and the client round trip, p50/p95.
+companion's own Server-Timing (parse/store/detect/total of the intake, and request: the whole request inside the
+companion, body and JSON included) and the client round trip, p50/p95.
 Usage: bench_pages.py URL TOKEN N MODE   (MODE: same = the same page every time; fresh = new rows every time, in the
 scan bench's event mix: Customer Shipments rows are not stored, about 90 of 500 rows are; adjustments = new rows every
 time, all of them Adjustments, so all 500 are stored: a ledger view filtered to adjustments, the store's worst case)"""

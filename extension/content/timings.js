@@ -9,7 +9,7 @@
 //   endToEndMs   capture start → badges drawn (includes the worker, the companion's parse and detection)
 //   companionMs / companionDetectMs  the companion's own time for the page, and its detection part
 //                (from its Server-Timing header; null when it sends none); companionRequestMs the whole
-//                request inside the server when it sends `request` (the benchmark's companion does)
+//                request inside the companion (`request`: body, JSON, token check and intake)
 //   hopMs        endToEndMs - mainThreadMs - companionMs: messaging, the worker, HTTP, the request around the
 //                companion's own timing; workerMs and its parts (workerSettingsMs, workerPingMs,
 //                workerStringifyMs, workerFetchMs, workerReadMs, workerBadgeMs) and messagingMs (content

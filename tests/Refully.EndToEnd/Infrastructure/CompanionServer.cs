@@ -24,11 +24,8 @@ public sealed class CompanionServer : WebApplicationFactory<Program>
     private readonly string _dbPath = System.IO.Path.Combine(System.IO.Path.GetTempPath(), $"refully-e2e-{Guid.NewGuid():N}.db");
     private bool _stopped;
 
-    private readonly bool _timeRequests;
-
-    private CompanionServer(bool timeRequests = false)
+    private CompanionServer()
     {
-        _timeRequests = timeRequests;
         UseKestrel(o => o.Listen(IPAddress.Loopback, 0));
     }
 
@@ -66,13 +63,9 @@ public sealed class CompanionServer : WebApplicationFactory<Program>
     /// <summary>Today in the US marketplace, as detection sees it.</summary>
     public DateOnly Today => Services.GetRequiredService<DetectionService>().Today("US");
 
-    /// <param name="timeRequests">
-    /// Adds `request;dur=` to every answer's Server-Timing: the whole request inside the server, from the first
-    /// middleware to the answer's headers (reading the body, the token check, the endpoint), for the benchmark.
-    /// </param>
-    public static CompanionServer Start(bool timeRequests = false)
+    public static CompanionServer Start()
     {
-        var server = new CompanionServer(timeRequests);
+        var server = new CompanionServer();
         server.StartServer();
         var addresses = server.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses;
         server.Url = addresses.Single().TrimEnd('/').Replace("localhost", "127.0.0.1");
@@ -101,10 +94,6 @@ public sealed class CompanionServer : WebApplicationFactory<Program>
             services.AddTransient<IStartupFilter>(_ => new PageEncodingFilter(PageBodyEncodings));
             services.RemoveAll<IPairingNotifier>();
             services.AddSingleton<IPairingNotifier>(Pairing);
-            if (_timeRequests)
-            {
-                services.AddTransient<IStartupFilter, RequestTimingFilter>();
-            }
             services.RemoveAll<DetectionEngine>();
             services.AddSingleton(sp => new DetectionEngine(sp.GetRequiredService<PolicyTable>(), [.. DetectorRegistry.All, _seededHigh, _seededReview]));
         });
@@ -135,26 +124,6 @@ internal sealed class PageEncodingFilter(System.Collections.Concurrent.Concurren
             {
                 encodings.Enqueue(context.Request.Headers.ContentEncoding.ToString());
             }
-            await call(context);
-        });
-        next(app);
-    };
-}
-
-/// <summary>Times each request from the outermost middleware to its answer's headers (see <see cref="CompanionServer.Start"/>).</summary>
-internal sealed class RequestTimingFilter : IStartupFilter
-{
-    public Action<Microsoft.AspNetCore.Builder.IApplicationBuilder> Configure(Action<Microsoft.AspNetCore.Builder.IApplicationBuilder> next) => app =>
-    {
-        app.Use(async (context, call) =>
-        {
-            var started = System.Diagnostics.Stopwatch.GetTimestamp();
-            context.Response.OnStarting(() =>
-            {
-                var ms = System.Diagnostics.Stopwatch.GetElapsedTime(started).TotalMilliseconds;
-                context.Response.Headers.Append("Server-Timing", FormattableString.Invariant($"request;dur={ms:0.0}"));
-                return Task.CompletedTask;
-            });
             await call(context);
         });
         next(app);
