@@ -43,7 +43,7 @@ public static class PageEndpoints
                 context.Response.Headers["Server-Timing"] = timings.ToHeader();
             }
             return rejection is null ? TypedResults.Ok(answer!) : Problems.Create(rejection.Status, rejection.Code, rejection.Detail);
-        });
+        }).Accepts<PageCaptureRequest>("application/json"); // the body is bound by PageCaptureRequest.BindAsync
         return app;
     }
 }

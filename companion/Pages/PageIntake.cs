@@ -11,7 +11,54 @@ using Refully.Companion.Storage;
 namespace Refully.Companion.Pages;
 
 /// <summary>A captured page as the extension sends it (shadow roots serialized as declarative templates).</summary>
-public sealed record PageCaptureRequest(string? Url, string? Title, DateTimeOffset? CapturedAt, string? Html);
+public sealed record PageCaptureRequest(string? Url, string? Title, DateTimeOffset? CapturedAt, string? Html)
+{
+    /// <summary>
+    /// Binds the request body (minimal APIs call this instead of their own JSON binding): the body is read whole into a
+    /// pooled buffer (within the limits the localhost guard set, gzip already undone), then parsed in one pass with the
+    /// API's JSON options. Reading the JSON from the body stream as it arrives grows and re-scans its buffer: for a 2 MB
+    /// capture 17 ms against 6.5 ms (docs/pages.md "Fifth round"). Broken or empty JSON is the same 400 INVALID_JSON.
+    /// </summary>
+    public static async ValueTask<PageCaptureRequest?> BindAsync(HttpContext context)
+    {
+        var options = context.RequestServices.GetRequiredService<IOptions<Microsoft.AspNetCore.Http.Json.JsonOptions>>().Value.SerializerOptions;
+        var pool = System.Buffers.ArrayPool<byte>.Shared;
+        var buffer = pool.Rent((int)Math.Clamp(context.Request.ContentLength ?? 0, 16 * 1024, 64 * 1024 * 1024) + 1);
+        var filled = 0;
+        try
+        {
+            while (true)
+            {
+                if (filled == buffer.Length)
+                {
+                    var larger = pool.Rent(buffer.Length * 2);
+                    buffer.AsSpan(0, filled).CopyTo(larger);
+                    pool.Return(buffer);
+                    buffer = larger;
+                }
+                var read = await context.Request.Body.ReadAsync(buffer.AsMemory(filled), context.RequestAborted);
+                if (read == 0)
+                {
+                    break;
+                }
+                filled += read;
+            }
+            try
+            {
+                return System.Text.Json.JsonSerializer.Deserialize<PageCaptureRequest>(buffer.AsSpan(0, filled), options)
+                    ?? throw new BadHttpRequestException("The request body is not valid JSON: it is null.", StatusCodes.Status400BadRequest);
+            }
+            catch (System.Text.Json.JsonException json)
+            {
+                throw new BadHttpRequestException("The request body is not valid JSON.", StatusCodes.Status400BadRequest, json);
+            }
+        }
+        finally
+        {
+            pool.Return(buffer);
+        }
+    }
+}
 
 /// <summary>The companion's answer for a captured page.</summary>
 public sealed record PageAnswer(

@@ -63,6 +63,32 @@ public sealed class PageEndpointTests : IDisposable
     }
 
     [Fact]
+    public async Task ALargeCompressedCaptureIsReadWhole()
+    {
+        // ~600 KB once unpacked, of unknown length (gzip): the body buffer grows several times before the JSON is read.
+        var padding = string.Concat(Enumerable.Range(0, 12_000).Select(i => $"<!-- pad {i:00000} \"quoted\" \\ \u00e9 -->"));
+        var html = LedgerHtml.Replace("</body>", padding + "<p>the end</p></body>");
+        var json = System.Text.Json.JsonSerializer.SerializeToUtf8Bytes(Capture(html: html));
+        json.Length.Should().BeGreaterThan(500_000);
+        using var packed = new MemoryStream();
+        using (var gzip = new System.IO.Compression.GZipStream(packed, System.IO.Compression.CompressionLevel.Fastest, leaveOpen: true))
+        {
+            gzip.Write(json);
+        }
+        var content = new ByteArrayContent(packed.ToArray());
+        content.Headers.ContentType = new System.Net.Http.Headers.MediaTypeHeaderValue("application/json");
+        content.Headers.ContentEncoding.Add("gzip");
+
+        var response = await _factory.Client(_factory.IssueToken()).PostAsync("/api/pages", content);
+
+        response.StatusCode.Should().Be(HttpStatusCode.OK);
+        var answer = await response.Json();
+        answer.GetProperty("pageType").GetString().Should().Be("InventoryLedger");
+        answer.GetProperty("tables")[0].GetProperty("rows").GetInt32().Should().Be(2);
+        _factory.Services.GetRequiredService<Refully.Companion.Storage.PageStore>().RecentVisits(1).Single().HtmlChars.Should().Be(html.Length);
+    }
+
+    [Fact]
     public async Task ACapturedPageIsRecognisedWithTheTextThatLivedInShadowRoots()
     {
         var answer = await (await _factory.Client(_factory.IssueToken()).PostAsJsonAsync("/api/pages", Capture())).Json();

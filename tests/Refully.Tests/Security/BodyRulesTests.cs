@@ -81,6 +81,17 @@ public sealed class BodyRulesTests : IDisposable
         await response.ShouldBeProblem(HttpStatusCode.UnsupportedMediaType, "UNSUPPORTED_MEDIA_TYPE");
     }
 
+    [Theory]
+    [InlineData("")]
+    [InlineData("null")]
+    [InlineData("[1, 2]")]
+    public async Task AnEmptyNullOrNonObjectPageBodyGetsAProblemWithACode(string body)
+    {
+        var response = await _factory.Client(_factory.IssueToken()).PostAsync("/api/pages", new StringContent(body, Encoding.UTF8, "application/json"));
+
+        await response.ShouldBeProblem(HttpStatusCode.BadRequest, "INVALID_JSON");
+    }
+
     [Fact]
     public async Task BrokenJsonGetsAProblemWithACode()
     {
