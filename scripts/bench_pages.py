@@ -55,7 +55,7 @@ def post(url, token, html):
     start = time.perf_counter()
     with urllib.request.urlopen(req) as r:
         answer = json.load(r)
-        timing = r.headers["Server-Timing"]
+        timing = ", ".join(r.headers.get_all("Server-Timing") or [])
     return (time.perf_counter() - start) * 1000, dict((p.split(";dur=")[0].strip(), float(p.split(";dur=")[1])) for p in timing.split(",")), answer
 
 def pct(values, q):
