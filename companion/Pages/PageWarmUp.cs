@@ -50,7 +50,7 @@ public sealed class PageWarmUp(IOptionsMonitor<CompanionOptions> options, Detect
     /// <summary>Composes, recognises and reads the built-in page as a capture would be; the records read.</summary>
     internal static IReadOnlyList<DomainRecord> Read()
     {
-        var composed = ComposedDocument.Parse(Page());
+        var composed = ComposedDocument.Parse(Page(), deferRows: PageParsers.DefersRows(LedgerUrl));
         var document = composed.Document;
         var parse = PageParsers.For(LedgerUrl, document).Parse(document, LedgerUrl, "US");
         _ = PageSummary.Tables(document);
@@ -80,6 +80,20 @@ public sealed class PageWarmUp(IOptionsMonitor<CompanionOptions> options, Detect
                 html.Append(Cell("cell", value));
             }
             html.Append("</kat-table-row>");
+        }
+        html.Append("</kat-table-body></kat-table>");
+        // The same table as the extension captures it (only the header cells' roots have content, the rows are the page's
+        // own DOM), so that reading rows outside a shadow root is compiled too.
+        html.Append("<kat-table><kat-table-head><kat-table-row>");
+        foreach (var header in new[] { "Date", "FNSKU", "Event Type", "Quantity" })
+        {
+            html.Append(Cell("columnheader", header));
+        }
+        html.Append("</kat-table-row></kat-table-head><kat-table-body>");
+        for (var i = 0; i < 5; i++)
+        {
+            html.Append($"<kat-table-row><kat-table-cell>10/0{i + 1}/2026</kat-table-cell><kat-table-cell>X00WARM{i:000}</kat-table-cell>")
+                .Append("<kat-table-cell>Receipts &amp; more</kat-table-cell><kat-table-cell>1</kat-table-cell></kat-table-row>");
         }
         return html.Append("</kat-table-body></kat-table></body></html>").ToString();
     }

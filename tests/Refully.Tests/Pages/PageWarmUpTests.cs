@@ -17,6 +17,8 @@ public sealed class PageWarmUpTests
     public void The_built_in_page_takes_the_text_path_and_the_ledger_parser_reads_every_row()
     {
         ComposedDocument.Parse(PageWarmUp.Page()).ComposedAsText.Should().BeTrue("the warm-up must compile the path real Katal captures take");
+        // Both tables' rows are read by the composer (in a shadow root's composition, and as the page's own DOM), as the intake reads a ledger page.
+        ComposedDocument.Parse(PageWarmUp.Page(), deferRows: true).DeferredRowCount.Should().Be(21 + 6);
         PageWarmUp.Read().OfType<LedgerEvent>().Should().HaveCount(20);
     }
 
