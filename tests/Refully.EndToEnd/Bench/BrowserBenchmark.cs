@@ -24,7 +24,7 @@ public static class BrowserBenchmark
         await chromium.InitializeAsync();
         try
         {
-            await using var companion = CompanionServer.Start();
+            await using var companion = CompanionServer.Start(warmUp: true);
             companion.SeedFindings(Seeds(pages).ToArray());
             var token = companion.IssueTokenFor(chromium.ExtensionOrigin);
             await chromium.ResetAsync(companion.Url, token.Token, token.Id);

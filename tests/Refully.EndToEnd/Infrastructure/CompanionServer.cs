@@ -23,9 +23,11 @@ public sealed class CompanionServer : WebApplicationFactory<Program>
 {
     private readonly string _dbPath = System.IO.Path.Combine(System.IO.Path.GetTempPath(), $"refully-e2e-{Guid.NewGuid():N}.db");
     private bool _stopped;
+    private readonly bool _warmUp;
 
-    private CompanionServer()
+    private CompanionServer(bool warmUp)
     {
+        _warmUp = warmUp;
         UseKestrel(o => o.Listen(IPAddress.Loopback, 0));
     }
 
@@ -63,9 +65,14 @@ public sealed class CompanionServer : WebApplicationFactory<Program>
     /// <summary>Today in the US marketplace, as detection sees it.</summary>
     public DateOnly Today => Services.GetRequiredService<DetectionService>().Today("US");
 
-    public static CompanionServer Start()
+    /// <param name="warmUp">
+    /// Runs the start-up warm-up (<c>PageWarmUp</c>: the whole intake over a scratch data file, ≈ 2–3 s of one core) as
+    /// the shipped companion does: the benchmark's companion does; the ~30 test companions do not, as the unit tests' hosts
+    /// do not (Refully.Tests' PageWarmUpTests cover it), so that they do not compete with Chromium for the two cores.
+    /// </param>
+    public static CompanionServer Start(bool warmUp = false)
     {
-        var server = new CompanionServer();
+        var server = new CompanionServer(warmUp);
         server.StartServer();
         var addresses = server.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses;
         server.Url = addresses.Single().TrimEnd('/').Replace("localhost", "127.0.0.1");
@@ -89,6 +96,7 @@ public sealed class CompanionServer : WebApplicationFactory<Program>
     {
         builder.UseSetting("urls", "http://127.0.0.1:0");
         builder.UseSetting("Companion:DbPath", _dbPath);
+        builder.UseSetting("Companion:WarmUpPages", _warmUp ? "true" : "false");
         builder.ConfigureServices(services =>
         {
             services.AddTransient<IStartupFilter>(_ => new PageEncodingFilter(PageBodyEncodings));

@@ -23,6 +23,18 @@ public sealed class PageWarmUpTests
     }
 
     [Fact]
+    public void The_scratch_run_goes_through_the_whole_intake_and_leaves_no_file_behind()
+    {
+        var (records, findings) = PageWarmUp.Scratch(out var path);
+
+        records.Should().Be(20, "the built-in page's 20 rows are read and stored in the scratch file");
+        findings.Should().BeGreaterThan(0, "detection ran over them");
+        File.Exists(path).Should().BeFalse();
+        File.Exists(Path.ChangeExtension(path, null) + "-log.db").Should().BeFalse();
+        Path.GetDirectoryName(path).Should().Be(Path.GetTempPath().TrimEnd(Path.DirectorySeparatorChar));
+    }
+
+    [Fact]
     public async Task At_start_up_the_companion_reads_the_built_in_page_and_stores_nothing()
     {
         using var factory = new CompanionFactory(new() { ["Companion:WarmUpPages"] = "true" });
