@@ -251,7 +251,7 @@ public static class TextualComposer
                         }
                         if (!IsHost())
                         {
-                            if (DeferRows && _katTables > 0 && _tag.IsKatTableRow && TryReadRow() is { } row)
+                            if (DeferRows && _katTables > 0 && _tag.IsKatTableRow && !InTableContext() && TryReadRow() is { } row)
                             {
                                 // A row of the page's own DOM (not in a shadow root): read whole, so that it can be deferred.
                                 output.Append(_html, copied, row.TagStart - copied);

@@ -58,9 +58,7 @@ public sealed class DeferredRowsTests(ITestOutputHelper output)
         return deferred;
     }
 
-    public static IEnumerable<object[]> Fixtures() =>
-        PageFixtures.All().Concat(Directory.EnumerateFiles(Path.Combine(AppContext.BaseDirectory, "Fixtures", "EndToEnd"), "*.html"))
-            .Select(f => new object[] { f });
+    public static IEnumerable<object[]> Fixtures() => PageFixtures.AllPages();
 
     [Theory]
     [MemberData(nameof(Fixtures))]
@@ -132,6 +130,20 @@ public sealed class DeferredRowsTests(ITestOutputHelper output)
         var deferred = ShouldReadAlike(html.ToString(), new Uri("https://sellercentral.amazon.com/reportcentral/INVENTORY_LEDGER/0"));
         deferred.ComposedAsText.Should().BeTrue();
         deferred.DeferredRowCount.Should().Be(6, "the header row and five rows; the row holding a <table> is read as the page wrote it");
+    }
+
+    [Theory]
+    [InlineData("<table><tr><td>{0}</td></tr></table>", 2)] // in a cell: rows read as anywhere else
+    [InlineData("<table>{0}</table>", 0)] // where the parser would move the kat-table out of the table: parsed as it is
+    [InlineData("<table><tbody>{0}</tbody></table>", 0)]
+    public void A_kat_table_inside_a_plain_table_reads_the_same(string around, int deferredRows)
+    {
+        const string table = "<kat-table><kat-table-head><kat-table-row><kat-table-cell>Date</kat-table-cell><kat-table-cell>FNSKU</kat-table-cell>"
+            + "</kat-table-row></kat-table-head><kat-table-body><kat-table-row><kat-table-cell>10/01/2026</kat-table-cell><kat-table-cell>X00T</kat-table-cell>"
+            + "</kat-table-row></kat-table-body></kat-table>";
+        var html = "<!DOCTYPE html><html><body><kat-box><template shadowrootmode=\"open\"><slot></slot></template>x</kat-box>"
+            + string.Format(System.Globalization.CultureInfo.InvariantCulture, around, table) + "</body></html>";
+        ShouldReadAlike(html, Anywhere).DeferredRowCount.Should().Be(deferredRows);
     }
 
     [Fact]

@@ -16,6 +16,10 @@ public static class PageFixtures
     public static IEnumerable<string> All() =>
         Directory.EnumerateFiles(Root, "*.html", SearchOption.AllDirectories).Order(StringComparer.Ordinal);
 
+    /// <summary>Every captured page the tests have: these fixtures and the end-to-end tests' pages (copied beside them).</summary>
+    public static IEnumerable<object[]> AllPages() =>
+        All().Concat(Directory.EnumerateFiles(Path.Combine(AppContext.BaseDirectory, "Fixtures", "EndToEnd"), "*.html")).Select(f => new object[] { f });
+
     public static TheoryData<string> Of(string folder)
     {
         var data = new TheoryData<string>();

@@ -27,9 +27,7 @@ public sealed class TextualComposerTests(ITestOutputHelper output)
         composed.Document.Title.Should().Be(reference.Document.Title);
     }
 
-    public static IEnumerable<object[]> Fixtures() =>
-        PageFixtures.All().Concat(Directory.EnumerateFiles(Path.Combine(AppContext.BaseDirectory, "Fixtures", "EndToEnd"), "*.html"))
-            .Select(f => new object[] { f });
+    public static IEnumerable<object[]> Fixtures() => PageFixtures.AllPages();
 
     [Theory]
     [MemberData(nameof(Fixtures))]
