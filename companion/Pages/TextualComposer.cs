@@ -45,6 +45,15 @@ public static class TextualComposer
         return composed;
     }
 
+    /// <summary>The composed page with or without taking templates read before (<c>KnownTemplate</c>): tests compare the two.</summary>
+    internal static string? TryCompose(string html, bool deferRows, bool reuseTemplates, out List<DeferredRow>? rows)
+    {
+        var reader = new Reader(html) { DeferRows = deferRows, ReuseTemplates = reuseTemplates };
+        var composed = reader.Run(out _);
+        rows = composed is null || reader.Rows.Count == 0 ? null : reader.Rows;
+        return composed;
+    }
+
     /// <summary>As <see cref="TryCompose(string, out int)"/>; when refused, <paramref name="refusedAt"/> is about where the page left the model.</summary>
     internal static string? TryCompose(string html, out int shadowRoots, out int refusedAt)
     {
@@ -188,6 +197,9 @@ public static class TextualComposer
 
         /// <summary>Defer the content of plain rows (<see cref="TryCompose(string, bool, out int, out List{DeferredRow}?)"/>).</summary>
         public bool DeferRows { get; init; }
+
+        /// <summary>Take a template read before in the same context instead of reading it again (off only to compare, in tests).</summary>
+        public bool ReuseTemplates { get; init; } = true;
 
         /// <summary>The rows deferred so far, by the index written in their marker.</summary>
         public List<DeferredRow> Rows { get; } = [];
@@ -351,12 +363,133 @@ public static class TextualComposer
             _roots++;
             var holder = new Element(_tag, _tagStart, _tagEnd) { IsShadowRoot = true };
             Push(_tag);
-            if (!ReadContent(holder))
+            if (Known(holder) is { } known)
             {
-                return false;
+                // The same template text in the same context as one read before: the same content, without reading it again.
+                holder.Children = Clone(known.Content, holder, holder.TagStart - known.Start);
+                _roots += known.Roots;
+                _position = holder.TagStart + known.Length;
+                Pop();
+            }
+            else
+            {
+                var context = Context();
+                var roots = _roots;
+                if (!ReadContent(holder))
+                {
+                    return false;
+                }
+                Remember(holder, context, _roots - roots);
             }
             host.Shadow = holder.Children ?? [];
             return ReadContent(host);
+        }
+
+        /// <summary>
+        /// A template read before: where its text is (from its start tag to its end tag), what the reader's state was when
+        /// its content began (which decides what the strict model allows in it), the shadow roots in it and a pristine copy
+        /// of its content. A Katal page repeats a few templates thousands of times (every table cell's).
+        /// </summary>
+        private sealed record KnownTemplate(int Start, int Length, int[] Context, int Roots, List<Node> Content);
+
+        private readonly List<KnownTemplate> _known = [];
+        private int _nextKnown;
+        private const int KnownTemplates = 8;
+        private const int KnownTemplateChars = 4096;
+
+        /// <summary>What reading a template's content depends on besides its text: the open-element counters, the foreign-content state and the depth.</summary>
+        private int[] Context()
+        {
+            var context = new int[_counts.Length + 3];
+            _counts.CopyTo(context, 0);
+            context[^3] = _foreign;
+            context[^2] = _textPoint;
+            context[^1] = _open.Count;
+            return context;
+        }
+
+        private bool SameContext(int[] context)
+        {
+            if (context[^3] != _foreign || context[^2] != _textPoint || context[^1] != _open.Count)
+            {
+                return false;
+            }
+            return _counts.AsSpan().SequenceEqual(context.AsSpan(0, _counts.Length));
+        }
+
+        /// <summary>A template read before whose text is the text at <paramref name="holder"/>'s start tag, read in the same context; else null.</summary>
+        private KnownTemplate? Known(Element holder)
+        {
+            if (!ReuseTemplates)
+            {
+                return null;
+            }
+            foreach (var known in _known)
+            {
+                if (holder.TagStart + known.Length <= _html.Length && SameContext(known.Context)
+                    && _html.AsSpan(holder.TagStart, known.Length).SequenceEqual(_html.AsSpan(known.Start, known.Length)))
+                {
+                    return known;
+                }
+            }
+            return null;
+        }
+
+        private void Remember(Element holder, int[] context, int roots)
+        {
+            var length = _position - holder.TagStart;
+            if (length > KnownTemplateChars)
+            {
+                return;
+            }
+            var known = new KnownTemplate(holder.TagStart, length, context, roots, Clone(holder.Children ?? [], null, 0));
+            if (_known.Count < KnownTemplates)
+            {
+                _known.Add(known);
+            }
+            else
+            {
+                _known[_nextKnown] = known;
+                _nextKnown = (_nextKnown + 1) % KnownTemplates;
+            }
+        }
+
+        /// <summary>A deep copy of nodes not yet composed (children and shadow roots), their page positions moved by <paramref name="delta"/>.</summary>
+        private static List<Node> Clone(List<Node> nodes, Element? parent, int delta)
+        {
+            var copies = new List<Node>(nodes.Count);
+            foreach (var node in nodes)
+            {
+                Node copy = node switch
+                {
+                    Slice slice => new Slice(slice.Start + delta, slice.End + delta)
+                    {
+                        Presentation = slice.Presentation, IsComment = slice.IsComment, IsElement = slice.IsElement, SlotAttribute = slice.SlotAttribute,
+                    },
+                    Element element => Clone(element, delta),
+                    _ => throw new InvalidOperationException("A node is a slice or an element."),
+                };
+                copy.Parent = parent;
+                copies.Add(copy);
+            }
+            return copies;
+        }
+
+        private static Element Clone(Element element, int delta)
+        {
+            var copy = new Element(element.Tag, element.TagStart + delta, element.TagEnd + delta)
+            {
+                Closed = element.Closed, SlotAttribute = element.SlotAttribute, NameAttribute = element.NameAttribute, IsShadowRoot = element.IsShadowRoot,
+            };
+            if (element.Children is { } children)
+            {
+                copy.Children = Clone(children, copy, delta);
+            }
+            if (element.Shadow is { } shadow)
+            {
+                copy.Shadow = Clone(shadow, null, delta);
+            }
+            return copy;
         }
 
         /// <summary>Reads the children of <paramref name="container"/> (open, on the stack) up to and including its end tag.</summary>

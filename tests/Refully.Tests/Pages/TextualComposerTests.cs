@@ -125,6 +125,62 @@ public sealed class TextualComposerTests(ITestOutputHelper output)
         accepted.Should().BeGreaterThan(1500, "most random pages stay within the strict model, so the comparison means something");
     }
 
+    [Fact]
+    public void A_template_taken_from_one_read_before_composes_exactly_as_reading_it_again()
+    {
+        // A few templates repeated many times, in contexts that change what the strict model allows in them (inside <p>,
+        // <a>, <li>, <button>, at other depths, in other hosts' light DOM): taking a template read before must give the
+        // very text reading it again gives, refusals included, and the same tree as the DOM composition.
+        string[] templates =
+        [
+            "<template shadowrootmode=\"open\"><style>.c{}</style><div class=\"c\"><slot></slot></div></template>",
+            "<template shadowrootmode=\"open\"><span>s</span><slot name=\"a\">fb</slot><slot></slot></template>",
+            "<template shadowrootmode=\"open\"><a href=\"/x\">in</a><slot></slot></template>",
+            "<template shadowrootmode=\"open\"><ul><li>one</li></ul><kat-icon><template shadowrootmode=\"open\"><b>i</b></template></kat-icon><slot></slot></template>",
+            "<template shadowrootmode=\"open\"><slot></slot></template>",
+        ];
+        string[] around = ["{0}", "<p>{0}</p>", "<a href=\"/y\">{0}</a>", "<ul><li>{0}</li></ul>", "<button>{0}</button>", "<span><span><span>{0}</span></span></span>",
+            "<kat-box><template shadowrootmode=\"open\"><div><slot></slot></div></template>{0}</kat-box>", "<div><em>{0}</em></div>"];
+        var random = new Random(11);
+        var (same, refused) = (0, 0);
+        for (var page = 0; page < 400; page++)
+        {
+            var html = new StringBuilder("<!DOCTYPE html><html><head><title>T</title></head><body>");
+            for (var i = random.Next(2, 12); i > 0; i--)
+            {
+                var host = $"<kat-cell{(random.Next(4) == 0 ? " slot=\"a\"" : "")}>{templates[random.Next(templates.Length)]}{(random.Next(2) == 0 ? "text" : "<i>t</i>")}</kat-cell>";
+                html.Append(string.Format(System.Globalization.CultureInfo.InvariantCulture, around[random.Next(around.Length)], host));
+            }
+            html.Append("</body></html>");
+            var text = html.ToString();
+            var reused = TextualComposer.TryCompose(text, deferRows: false, reuseTemplates: true, out _);
+            var readAgain = TextualComposer.TryCompose(text, deferRows: false, reuseTemplates: false, out _);
+            reused.Should().Be(readAgain, "page {0}: {1}", page, text);
+            same += reused is null ? 0 : 1;
+            refused += reused is null ? 1 : 0;
+            ShouldMatchDom(text, expectText: false);
+        }
+        output.WriteLine($"{same} pages composed as text, {refused} refused");
+        same.Should().BeGreaterThan(50);
+        refused.Should().BeGreaterThan(50, "contexts that make the model refuse a template it accepted elsewhere are generated too");
+    }
+
+    [Fact]
+    public void A_Katal_table_with_thousands_of_cells_takes_its_cell_template_from_the_first_and_composes_the_same()
+    {
+        const string cell = "<kat-table-cell role=\"cell\"><template shadowrootmode=\"open\"><style>:host{display:table-cell}</style><div class=\"c\" part=\"cell\"><slot></slot></div></template>{0}</kat-table-cell>";
+        var html = new StringBuilder("<!DOCTYPE html><html><body><kat-table><template shadowrootmode=\"open\"><slot></slot></template><kat-table-body>");
+        for (var i = 0; i < 400; i++)
+        {
+            html.Append("<kat-table-row>").Append(cell.Replace("{0}", $"X{i}")).Append(cell.Replace("{0}", "&amp; b")).Append("</kat-table-row>");
+        }
+        var text = html.Append("</kat-table-body></kat-table></body></html>").ToString();
+        TextualComposer.TryCompose(text, deferRows: true, reuseTemplates: true, out var reusedRows)
+            .Should().Be(TextualComposer.TryCompose(text, deferRows: true, reuseTemplates: false, out var readRows));
+        reusedRows!.Select(r => string.Join("|", r.Cells)).Should().Equal(readRows!.Select(r => string.Join("|", r.Cells)));
+        ShouldMatchDom(text);
+    }
+
     /// <summary>Random nested hosts, slots (named, fallback, unassigned), styles, comments, text, void and SVG elements, and now and then markup the strict model refuses.</summary>
     private sealed class RandomPage(Random random)
     {
