@@ -1,7 +1,6 @@
 using System.Text;
 using Microsoft.Extensions.Options;
 using Refully.Companion.Detection;
-using Refully.Companion.Domain.Records;
 using Refully.Companion.Hosting;
 using Refully.Companion.Pages.Parsers;
 using Refully.Companion.Claims;
@@ -21,7 +20,7 @@ namespace Refully.Companion.Pages;
 public sealed class PageWarmUp(IOptionsMonitor<CompanionOptions> options, ILogger<PageWarmUp> logger,
     IOptions<Microsoft.AspNetCore.Http.Json.JsonOptions>? json = null) : BackgroundService
 {
-    private static readonly Uri LedgerUrl = new("https://sellercentral.amazon.com/reportcentral/INVENTORY_LEDGER/0");
+    internal static readonly Uri LedgerUrl = new("https://sellercentral.amazon.com/reportcentral/INVENTORY_LEDGER/0");
 
     protected override Task ExecuteAsync(CancellationToken stoppingToken)
     {
@@ -102,17 +101,6 @@ public sealed class PageWarmUp(IOptionsMonitor<CompanionOptions> options, ILogge
             new PageRecords(1, 1, 0, 0, 0, 0, 1, null), [new PageFinding(finding, ["9000000000"])],
             new PageFindingSummary(1, [new MoneyDto("USD", 12.5m)], 0, 0));
         _ = System.Text.Json.JsonSerializer.SerializeToUtf8Bytes(answer, options);
-    }
-
-    /// <summary>Composes, recognises and reads the built-in page as a capture would be; the records read.</summary>
-    internal static IReadOnlyList<DomainRecord> Read()
-    {
-        var composed = ComposedDocument.Parse(Page(), deferRows: PageParsers.DefersRows(LedgerUrl));
-        var document = composed.Document;
-        var parse = PageParsers.For(LedgerUrl, document).Parse(document, LedgerUrl, "US");
-        _ = PageSummary.Tables(document);
-        _ = PageSummary.Headings(document);
-        return parse.Records;
     }
 
     /// <summary>An Inventory Ledger online view in Katal's shape: a kat-table whose header and body cells have open shadow roots.</summary>

@@ -33,23 +33,22 @@ public static class TextualComposer
     /// </summary>
     public static string? TryCompose(string html, bool deferRows, out int shadowRoots, out List<DeferredRow>? rows)
     {
-        shadowRoots = 0;
-        rows = null;
         if (html.IndexOf("shadowrootmode", StringComparison.OrdinalIgnoreCase) < 0)
         {
+            (shadowRoots, rows) = (0, null);
             return null; // nothing to compose: the DOM path parses it as it is
         }
-        var reader = new Reader(html) { DeferRows = deferRows };
-        var composed = reader.Run(out shadowRoots);
-        rows = composed is null || reader.Rows.Count == 0 ? null : reader.Rows;
-        return composed;
+        return Compose(html, deferRows, reuseTemplates: true, out shadowRoots, out rows);
     }
 
     /// <summary>The composed page with or without taking templates read before (<c>KnownTemplate</c>): tests compare the two.</summary>
-    internal static string? TryCompose(string html, bool deferRows, bool reuseTemplates, out List<DeferredRow>? rows)
+    internal static string? TryCompose(string html, bool deferRows, bool reuseTemplates, out List<DeferredRow>? rows) =>
+        Compose(html, deferRows, reuseTemplates, out _, out rows);
+
+    private static string? Compose(string html, bool deferRows, bool reuseTemplates, out int shadowRoots, out List<DeferredRow>? rows)
     {
         var reader = new Reader(html) { DeferRows = deferRows, ReuseTemplates = reuseTemplates };
-        var composed = reader.Run(out _);
+        var composed = reader.Run(out shadowRoots);
         rows = composed is null || reader.Rows.Count == 0 ? null : reader.Rows;
         return composed;
     }
