@@ -32,16 +32,21 @@ public sealed class RecordStore(CompanionDatabase db)
     }
 
     /// <summary>
-    /// The documents of records, grouped by type in order of first appearance (what <see cref="Write"/> stores),
-    /// with what storing them needs to know of their ids (<see cref="PreparedGroup"/>). Touches no transaction, so
-    /// an import can prepare its next batch on another thread while the previous one is written. Every record
-    /// needs its Id.
+    /// The records of a batch grouped by type in order of first appearance (what <see cref="Write"/> stores), with
+    /// what storing them needs to know of their ids (<see cref="PreparedGroup"/>). Touches no transaction, so an
+    /// import can prepare its next batch on another thread while the previous one is written. Every record needs
+    /// its Id.
+    /// <para>
+    /// The documents themselves are made by <see cref="Write"/>, one at a time as LiteDB takes them: a document made
+    /// ahead would live through several collections and be copied into an older generation, and a batch is tens of
+    /// thousands of objects (docs/performance.md, "Documents made when stored").
+    /// </para>
     /// </summary>
     internal PreparedRecords Prepare(IEnumerable<DomainRecord> records)
     {
         var list = records as IReadOnlyList<DomainRecord> ?? records.ToList();
-        var groups = new List<(Type Type, List<BsonDocument> Documents)>(1);
-        List<BsonDocument>? current = null;
+        var groups = new List<(Type Type, List<DomainRecord> Records)>(1);
+        List<DomainRecord>? current = null;
         Type? currentType = null;
         foreach (var record in list)
         {
@@ -54,13 +59,13 @@ public sealed class RecordStore(CompanionDatabase db)
                 {
                     if (group.Type == type)
                     {
-                        current = group.Documents;
+                        current = group.Records;
                         break;
                     }
                 }
                 if (current is null)
                 {
-                    current = new List<BsonDocument>(list.Count);
+                    current = new List<DomainRecord>(list.Count);
                     groups.Add((type, current));
                 }
             }
@@ -68,17 +73,17 @@ public sealed class RecordStore(CompanionDatabase db)
             {
                 throw new ArgumentException($"A {type.Name} has no Id; the importer assigns natural key + occurrence before storing.", nameof(records));
             }
-            current!.Add(RecordMapping.ToDocument(_db.Mapper, record));
+            current!.Add(record);
         }
-        return new PreparedRecords(list, groups.ConvertAll(g => PreparedGroup.Of(g.Type, g.Documents, _ordinalIds)));
+        return new PreparedRecords(list, groups.ConvertAll(g => PreparedGroup.Of(g.Type, g.Records, _ordinalIds)));
     }
 
-    /// <summary>Stores prepared documents (on the thread of the import's transaction, if any).</summary>
+    /// <summary>Stores prepared records (on the thread of the import's transaction, if any).</summary>
     internal void Write(PreparedRecords prepared)
     {
         foreach (var group in prepared.Groups)
         {
-            Store(_db.GetCollection(NameOf(group.Type)), group);
+            Store(_db.GetCollection(NameOf(group.Type)), group, _db.Mapper);
         }
         _owner.NoteRecordWrite(); // inside an import's transaction the commit notes it again, after the data is visible
     }
@@ -95,11 +100,11 @@ public sealed class RecordStore(CompanionDatabase db)
     /// same whatever the order.
     /// </para>
     /// </summary>
-    private static void Store(ILiteCollection<BsonDocument> collection, PreparedGroup group)
+    private static void Store(ILiteCollection<BsonDocument> collection, PreparedGroup group, BsonMapper mapper)
     {
         if (group.Ordered is not { } ordered)
         {
-            collection.Upsert(group.Documents);
+            collection.Upsert(Documents(group.Records, mapper));
             return;
         }
         var limit = ordered.Length * 2 + 100;
@@ -110,27 +115,36 @@ public sealed class RecordStore(CompanionDatabase db)
         }
         if (stored.Count > limit)
         {
-            collection.Upsert(group.Documents);
+            collection.Upsert(Documents(group.Records, mapper));
             return;
         }
         if (stored.Count == 0)
         {
-            collection.InsertBulk(ordered, ordered.Length);
+            collection.InsertBulk(Documents(ordered, mapper), ordered.Length);
             return;
         }
-        var fresh = new List<BsonDocument>(ordered.Length);
-        foreach (var document in ordered)
+        var fresh = new List<DomainRecord>(ordered.Length);
+        foreach (var record in ordered)
         {
-            if (stored.Contains(document["_id"].AsString))
+            if (stored.Contains(record.Id))
             {
-                collection.Update(document);
+                collection.Update(RecordMapping.ToDocument(mapper, record));
             }
             else
             {
-                fresh.Add(document);
+                fresh.Add(record);
             }
         }
-        collection.InsertBulk(fresh, Math.Max(1, fresh.Count));
+        collection.InsertBulk(Documents(fresh, mapper), Math.Max(1, fresh.Count));
+    }
+
+    /// <summary>The records' documents, each made when LiteDB asks for it.</summary>
+    private static IEnumerable<BsonDocument> Documents(IEnumerable<DomainRecord> records, BsonMapper mapper)
+    {
+        foreach (var record in records)
+        {
+            yield return RecordMapping.ToDocument(mapper, record);
+        }
     }
 
     /// <summary>Every stored record of one type.</summary>
@@ -164,7 +178,7 @@ public sealed class RecordStore(CompanionDatabase db)
     private string NameOf(Type type) => _names.GetOrAdd(type, CollectionName);
 }
 
-/// <summary>Records and their documents, grouped by type, ready for <see cref="RecordStore.Write"/>.</summary>
+/// <summary>Records grouped by type, ready for <see cref="RecordStore.Write"/>.</summary>
 internal sealed class PreparedRecords(IReadOnlyList<DomainRecord> records, IReadOnlyList<PreparedGroup> groups)
 {
     public IReadOnlyList<DomainRecord> Records { get; } = records;
@@ -173,16 +187,16 @@ internal sealed class PreparedRecords(IReadOnlyList<DomainRecord> records, IRead
 }
 
 /// <summary>
-/// The documents of one record type of a batch, in the batch's order, and (where they can be bulk-inserted: two
-/// or more, no id twice, ids compared ordinally ignoring case as the data file does) the same documents sorted by
-/// id with the smallest and largest id. Worked out while preparing, off the thread that stores.
+/// The records of one type of a batch, in the batch's order, and (where they can be bulk-inserted: two or more, no
+/// id twice, ids compared ordinally ignoring case as the data file does) the same records sorted by id with the
+/// smallest and largest id. Worked out while preparing, off the thread that stores.
 /// </summary>
 internal sealed class PreparedGroup
 {
-    private PreparedGroup(Type type, List<BsonDocument> documents, BsonDocument[]? ordered, string? min, string? max)
+    private PreparedGroup(Type type, List<DomainRecord> records, DomainRecord[]? ordered, string? min, string? max)
     {
         Type = type;
-        Documents = documents;
+        Records = records;
         Ordered = ordered;
         Min = min;
         Max = max;
@@ -190,36 +204,36 @@ internal sealed class PreparedGroup
 
     public Type Type { get; }
 
-    public List<BsonDocument> Documents { get; }
+    public List<DomainRecord> Records { get; }
 
-    /// <summary>The documents in id order, or null when they must be upserted one by one in the batch's order.</summary>
-    public BsonDocument[]? Ordered { get; }
+    /// <summary>The records in id order, or null when they must be upserted one by one in the batch's order.</summary>
+    public DomainRecord[]? Ordered { get; }
 
     public string? Min { get; }
 
     public string? Max { get; }
 
-    public static PreparedGroup Of(Type type, List<BsonDocument> documents, bool ordinalIds)
+    public static PreparedGroup Of(Type type, List<DomainRecord> records, bool ordinalIds)
     {
-        if (!ordinalIds || documents.Count < 2)
+        if (!ordinalIds || records.Count < 2)
         {
-            return new(type, documents, null, null, null);
+            return new(type, records, null, null, null);
         }
-        var ids = new string[documents.Count];
-        var ordered = documents.ToArray();
+        var ids = new string[records.Count];
+        var ordered = records.ToArray();
         for (var i = 0; i < ids.Length; i++)
         {
-            ids[i] = ordered[i]["_id"].AsString;
+            ids[i] = ordered[i].Id;
         }
         Array.Sort(ids, ordered, StringComparer.OrdinalIgnoreCase);
         for (var i = 1; i < ids.Length; i++)
         {
             if (StringComparer.OrdinalIgnoreCase.Equals(ids[i - 1], ids[i]))
             {
-                return new(type, documents, null, null, null); // a repeated id: the last one must win, as in the batch
+                return new(type, records, null, null, null); // a repeated id: the last one must win, as in the batch
             }
         }
-        return new(type, documents, ordered, ids[0], ids[^1]);
+        return new(type, records, ordered, ids[0], ids[^1]);
     }
 }
 
