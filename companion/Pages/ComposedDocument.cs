@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using AngleSharp.Dom;
 using AngleSharp.Html.Dom;
 using AngleSharp.Html.Parser;
@@ -72,6 +73,7 @@ public sealed class ComposedDocument
     /// The deepest node of a document with no shadow roots, counted as <see cref="Compose"/> counts (the root element is 1);
     /// a deferred row counts with the depth of its content.
     /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static int Depth(IDocument document, DeferredRows? deferred)
     {
         var maxDepth = 0;
@@ -99,6 +101,7 @@ public sealed class ComposedDocument
         return maxDepth;
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static (int Roots, int Depth) Compose(IDocument document)
     {
         var roots = 0;
@@ -151,6 +154,7 @@ public sealed class ComposedDocument
     }
 
     /// <summary>Moves the shadow tree into the host, placing light children into their slots.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static void Flatten(IElement host, IShadowRoot shadow)
     {
         var light = host.ChildNodes.ToList();
@@ -196,6 +200,7 @@ public sealed class ComposedDocument
     private static bool IsPresentation(INode node) => node is IElement { LocalName: "style" or "script" };
 
     /// <summary>The &lt;slot&gt; elements under <paramref name="host"/> in document order (QuerySelectorAll("slot") without parsing a selector per host).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static List<IElement> Slots(IElement host)
     {
         var slots = new List<IElement>();

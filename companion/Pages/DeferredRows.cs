@@ -83,6 +83,7 @@ public sealed class DeferredRows
     public static IReadOnlyList<string>? CellsOf(IElement row) => Of(row.Owner)?.Row(row)?.Cells;
 
     /// <summary>An element's TextContent as the page has it: a deferred row's text included.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static string TextContent(IElement element)
     {
         if (Of(element.Owner) is not { } deferred)
@@ -126,6 +127,7 @@ public sealed class DeferredRows
     }
 
     /// <summary>Every ancestor of a deferred row: the elements whose DOM TextContent lacks a row's text.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private HashSet<INode> Containers()
     {
         if (_containers is { } known)

@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using AngleSharp.Dom;
 
 namespace Refully.Companion.Pages;
@@ -18,6 +19,7 @@ public static class PageSummary
             .Take(20)
             .ToList();
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static IReadOnlyList<PageTable> Tables(IDocument document)
     {
         var tables = new List<PageTable>();
@@ -45,6 +47,7 @@ public static class PageSummary
     }
 
     /// <summary>Closest(<paramref name="localName"/>) is not null, without parsing a selector per row.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static bool HasAncestor(IElement element, string localName)
     {
         for (var e = element; e is not null; e = e.ParentElement)
@@ -61,6 +64,7 @@ public static class PageSummary
 public static class Text
 {
     /// <summary>Collapses runs of white space (including no-break spaces) to one space and trims.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static string Normalize(string? text)
     {
         if (string.IsNullOrEmpty(text))
@@ -91,6 +95,7 @@ public static class Text
     }
 
     /// <summary>True when <see cref="Normalize"/> would give <paramref name="text"/> back unchanged: only single plain spaces, none at either end.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static bool IsNormal(string text)
     {
         var previousSpace = true; // a space first is not normal

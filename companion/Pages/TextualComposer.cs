@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using System.Text;
 
 namespace Refully.Companion.Pages;
@@ -227,6 +228,7 @@ public static class TextualComposer
 
         public int Position => _position;
 
+        [MethodImpl(MethodImplOptions.AggressiveOptimization)]
         public string? Run(out int roots)
         {
             roots = 0;
@@ -306,6 +308,7 @@ public static class TextualComposer
         /// Reads the row whose start tag was just read (outside any host) up to its end tag, as a host's content is read;
         /// null, with the reader back where it was, when its content leaves what a host may hold (the page is then read on as before).
         /// </summary>
+        [MethodImpl(MethodImplOptions.AggressiveOptimization)]
         private Element? TryReadRow()
         {
             var (position, roots, foreign, textPoint, tables, katTables) = (_position, _roots, _foreign, _textPoint, _tables, _katTables);
@@ -326,6 +329,7 @@ public static class TextualComposer
         }
 
         /// <summary>True when the start tag just read is a custom element whose first child (after white space) is a template.</summary>
+        [MethodImpl(MethodImplOptions.AggressiveOptimization)]
         private bool IsHost()
         {
             if (!_tag.IsCustom || _foreign > 0)
@@ -343,6 +347,7 @@ public static class TextualComposer
         }
 
         /// <summary>Reads a host whose start tag was just read: its shadow root, then its light children up to its end tag.</summary>
+        [MethodImpl(MethodImplOptions.AggressiveOptimization)]
         private bool ReadHost(Element host)
         {
             Push(host.Tag);
@@ -417,6 +422,7 @@ public static class TextualComposer
         }
 
         /// <summary>A template read before whose text is the text at <paramref name="holder"/>'s start tag, read in the same context; else null.</summary>
+        [MethodImpl(MethodImplOptions.AggressiveOptimization)]
         private KnownTemplate? Known(Element holder)
         {
             if (!ReuseTemplates)
@@ -454,6 +460,7 @@ public static class TextualComposer
         }
 
         /// <summary>A deep copy of nodes not yet composed (children and shadow roots), their page positions moved by <paramref name="delta"/>.</summary>
+        [MethodImpl(MethodImplOptions.AggressiveOptimization)]
         private static List<Node> Clone(List<Node> nodes, Element? parent, int delta)
         {
             var copies = new List<Node>(nodes.Count);
@@ -492,6 +499,7 @@ public static class TextualComposer
         }
 
         /// <summary>Reads the children of <paramref name="container"/> (open, on the stack) up to and including its end tag.</summary>
+        [MethodImpl(MethodImplOptions.AggressiveOptimization)]
         private bool ReadContent(Element container)
         {
             var current = container;
@@ -610,6 +618,7 @@ public static class TextualComposer
         private bool IsVoid() => _foreign > 0 || _tag.Name == "svg" ? _selfClosing : _tag.IsVoid;
 
         /// <summary>True when the nearest table element open is one whose children the tree builder constrains (not a cell or caption).</summary>
+        [MethodImpl(MethodImplOptions.AggressiveOptimization)]
         private bool InTableContext()
         {
             if (_tables == 0)
@@ -669,6 +678,7 @@ public static class TextualComposer
         private enum Token { Eof, Text, Comment, Start, End, Raw, Unsure }
 
         /// <summary>Reads the next token; <paramref name="start"/> is where it begins, <see cref="_position"/> moves after it.</summary>
+        [MethodImpl(MethodImplOptions.AggressiveOptimization)]
         private Token Next(out int start)
         {
             var html = _html;
@@ -759,6 +769,7 @@ public static class TextualComposer
         }
 
         /// <summary>Reads a tag whose name starts at <paramref name="at"/> into the tag fields; false when the page ends inside it.</summary>
+        [MethodImpl(MethodImplOptions.AggressiveOptimization)]
         private bool ReadTag(int at)
         {
             var html = _html;
@@ -860,6 +871,7 @@ public static class TextualComposer
         }
 
         /// <summary>Composes a host and every host in it, top-down, as <see cref="ComposedDocument"/> does on the DOM.</summary>
+        [MethodImpl(MethodImplOptions.AggressiveOptimization)]
         private void Compose(Element root)
         {
             var stack = _walk;
@@ -887,6 +899,7 @@ public static class TextualComposer
         }
 
         /// <summary>The shadow tree takes the host's place, light children go into their slots (mirrors ComposedDocument.Flatten).</summary>
+        [MethodImpl(MethodImplOptions.AggressiveOptimization)]
         private void Flatten(Element host, List<Node> shadow)
         {
             var light = host.Children;
@@ -955,6 +968,7 @@ public static class TextualComposer
         private readonly List<Node> _matching = []; // the light children one slot takes (Flatten), reused
 
         /// <summary>The &lt;slot&gt; elements among <paramref name="nodes"/> and their descendants, in document order (not inside other hosts' shadow roots; a slot in a slot is refused when reading).</summary>
+        [MethodImpl(MethodImplOptions.AggressiveOptimization)]
         private List<Element> Slots(List<Node> nodes)
         {
             var slots = _slots;
@@ -998,6 +1012,7 @@ public static class TextualComposer
         /// Writes a composed host: start tags and slices as the page wrote them, an end tag for each element that had one.
         /// With <see cref="DeferRows"/>, a plain row inside a kat-table is written empty, with its marker (<see cref="TryDefer"/>).
         /// </summary>
+        [MethodImpl(MethodImplOptions.AggressiveOptimization)]
         private void Write(StringBuilder output, Element root)
         {
             var stack = new Stack<(Node Node, bool Closing)>();
@@ -1057,6 +1072,7 @@ public static class TextualComposer
         /// Reads a composed row's content when it is plain (<see cref="DeferredRows"/>): its cells' texts exactly as the DOM's
         /// TextContent would give them and its depth below the row; null when the row must be written and parsed as it is.
         /// </summary>
+        [MethodImpl(MethodImplOptions.AggressiveOptimization)]
         private DeferredRow? TryDefer(Element row)
         {
             if (_html.AsSpan(row.TagStart, row.TagEnd - row.TagStart).Contains(DeferredRows.Marker, StringComparison.OrdinalIgnoreCase))
@@ -1173,6 +1189,7 @@ public static class TextualComposer
         }
 
         /// <summary>Appends a text slice, as the DOM holds it, to every open cell; false when the text is not certain (see <see cref="Decode"/>).</summary>
+        [MethodImpl(MethodImplOptions.AggressiveOptimization)]
         private bool AppendText(Slice slice)
         {
             var text = _html.AsSpan(slice.Start, slice.End - slice.Start);
@@ -1197,6 +1214,7 @@ public static class TextualComposer
         }
 
         /// <summary>All text of a deferred row (its TextContent), read again from the page when asked.</summary>
+        [MethodImpl(MethodImplOptions.AggressiveOptimization)]
         private static string RowText(string html, Element row)
         {
             var text = new StringBuilder();
@@ -1228,6 +1246,7 @@ public static class TextualComposer
     /// references, a reference without its ";", C1 or control code points, carriage returns, NUL): the row is then
     /// parsed as it is.
     /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     internal static bool Decode(ReadOnlySpan<char> text, StringBuilder output)
     {
         while (text.Length > 0)

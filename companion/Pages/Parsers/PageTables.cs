@@ -47,6 +47,7 @@ public static class PageTables
 
     private sealed record FoundTable(Dictionary<string, int> Columns, List<IReadOnlyList<string>> Rows);
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static FoundTable? Search(IDocument document, IReadOnlyList<PageColumn> columns)
     {
         foreach (var table in document.QuerySelectorAll("kat-table, table"))
@@ -104,6 +105,7 @@ public static class PageTables
     /// <c>root.QuerySelectorAll(name).Where(e =&gt; e.Closest(stop) == root)</c> gives, in one walk that does not enter a
     /// nested <paramref name="stop"/> (instead of a selector match per element and a walk up from each).
     /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     internal static List<IElement> Own(IElement root, string name, string stop)
     {
         var found = new List<IElement>();
@@ -137,6 +139,7 @@ public static class PageTables
         }
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static int HeaderRowIndex(IElement table, IReadOnlyList<IElement> rows)
     {
         for (var i = 0; i < rows.Count; i++)
@@ -239,6 +242,7 @@ public static class PageValues
     /// The value shown next to a label ("Status:" → "Answered"): the leaf element whose text is the earliest of the
     /// labels (first in page order among equals), then the text of its next element sibling (or of its parent's next sibling). Null when absent.
     /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static string? Field(IDocument document, params string[] labels)
     {
         if (DeferredRows.Of(document) is not null)
