@@ -206,10 +206,10 @@ public sealed class FindingStore
         _db = db.Database;
         _time = time;
         _findings = _db.GetCollection<FindingDocument>("findings");
-        _findings.EnsureIndex(f => f.Fnsku);
+        // No index but the id's is made up front: every index costs each of the tens of thousands of inserts a large
+        // scan makes, and queries are answered from the memory copy. The FNSKU index is made the first time a query by
+        // FNSKU is answered from the file instead (Query, without the memory copy); data files that have it keep it.
         _documents = _db.GetCollection("findings");
-        // Only the FNSKU is indexed: order and shipment filters are rare and scan a collection of thousands,
-        // while every index costs each of the tens of thousands of inserts a large scan makes.
         _runs = _db.GetCollection<FindingRunDocument>("findingRuns");
         _memory = Memories.GetValue(_db, _ => new Memory
         {
@@ -547,6 +547,10 @@ public sealed class FindingStore
             }
             else
             {
+                if (q.Fnsku is not null)
+                {
+                    _findings.EnsureIndex(f => f.Fnsku);
+                }
                 all = q switch
                 {
                     { Fnsku: { } fnsku } => _findings.Find(f => f.Fnsku == fnsku),

@@ -89,6 +89,43 @@ public sealed class FindingStoreTests : IDisposable
     }
 
     [Fact]
+    public void TheFnskuIndexIsMadeOnlyWhenAQueryByFnskuReadsTheFile()
+    {
+        // A new data file: findings are written without it, and queries are answered from the memory copy.
+        _store.Sync(Scan(new DateOnly(2026, 10, 5), StubDetector.Candidate(key: "a", fnsku: "X00AAA0001")), "scan");
+        _store.Query(new FindingQuery(Fnsku: "X00AAA0001")).Should().ContainSingle();
+        Indexes(_db.Database).Should().Equal("_id");
+
+        // A data file of the older collation has no memory copy: its first query by FNSKU makes the index.
+        var path = Path.Combine(Path.GetTempPath(), $"refully-fnsku-{Guid.NewGuid():N}.db");
+        try
+        {
+            using (var old = new LiteDB.LiteDatabase(new LiteDB.ConnectionString { Filename = path }))
+            {
+                old.GetCollection("placeholder").Insert(new LiteDB.BsonDocument { ["_id"] = 1 });
+            }
+            using var db = new CompanionDatabase(path);
+            var store = new FindingStore(db, _time);
+            store.Sync(Scan(new DateOnly(2026, 10, 5),
+                StubDetector.Candidate(key: "a", fnsku: "X00AAA0001"),
+                StubDetector.Candidate(key: "b", fnsku: "X00BBB0002")), "scan");
+            Indexes(db.Database).Should().Equal("_id");
+
+            store.Query(new FindingQuery(Fnsku: "x00bbb0002")).Should().BeEmpty("the FNSKU is compared exactly");
+            store.Query(new FindingQuery(Fnsku: "X00BBB0002")).Should().ContainSingle().Which.Fnsku.Should().Be("X00BBB0002");
+            Indexes(db.Database).Should().Equal("Fnsku", "_id");
+        }
+        finally
+        {
+            File.Delete(path);
+            File.Delete(Path.ChangeExtension(path, null) + "-log.db");
+        }
+    }
+
+    private static IEnumerable<string> Indexes(LiteDB.LiteDatabase db) =>
+        db.GetCollection("$indexes").Find(LiteDB.Query.EQ("collection", "findings")).Select(i => i["name"].AsString).Order(StringComparer.Ordinal);
+
+    [Fact]
     public void AQueryByAnchorsGivesTheFindingsAnyOfWhoseIdentifiersThePageShowsInTheUsualOrder()
     {
         var all = _store.Sync(Scan(new DateOnly(2026, 10, 5),
