@@ -52,6 +52,19 @@ public static class CommandLine
 
     private static int TokenCommand(string[] args)
     {
+        for (var i = 0; i < args.Length; i++)
+        {
+            if (args[i] is "--db" or "--revoke")
+            {
+                i++; // its value (a missing one is reported below, or by the data file)
+            }
+            else if (args[i] != "--list")
+            {
+                // Anything else is a mistake (`token list` for `token --list`): no token is issued by accident.
+                Console.Error.WriteLine($"token does not know '{args[i]}'. Use: token [--list | --revoke ID|all] [--db FILE]");
+                return 2;
+            }
+        }
         var options = LoadOptions(args);
         using var db = new CompanionDatabase(options.ResolveDbPath());
         var tokens = new TokenStore(db, TimeProvider.System);

@@ -75,6 +75,35 @@ public sealed class CommandLineTests
         response.StatusCode.Should().Be(HttpStatusCode.OK);
     }
 
+    [Theory]
+    [InlineData("list")]
+    [InlineData("--lsit")]
+    [InlineData("revoke")]
+    public void TheTokenCommandRefusesWhatItDoesNotKnowAndIssuesNoToken(string argument)
+    {
+        var db = Path.Combine(Path.GetTempPath(), $"refully-cli-{Guid.NewGuid():N}.db");
+        var output = new StringWriter();
+        var errors = new StringWriter();
+        var (originalOut, originalError) = (Console.Out, Console.Error);
+        Console.SetOut(output);
+        Console.SetError(errors);
+        int exit;
+        try
+        {
+            CommandLine.TryRunCommand(["token", argument, "--db", db], out exit);
+        }
+        finally
+        {
+            Console.SetOut(originalOut);
+            Console.SetError(originalError);
+        }
+
+        exit.Should().Be(2);
+        output.ToString().Should().BeEmpty();
+        errors.ToString().Should().Contain($"'{argument}'").And.Contain("--list");
+        File.Exists(db).Should().BeFalse("nothing was opened, so nothing was issued");
+    }
+
     [Fact]
     public void ArgumentsThatAreNotCommandsGoToTheWebHost()
     {
