@@ -33,19 +33,22 @@ globalThis.Refully ??= {};
     lastSent = { url: page.url, html: page.html };
     inFlight = true;
     try {
+      const watchStarted = performance.now();
+      suggestions.watchRows(page.shadowRoots);
+      const watchMs = performance.now() - watchStarted;
       const { url, title, capturedAt, html } = page;
       const sending = Refully.send("capturePage", { url, title, capturedAt, html });
-      const sendMs = performance.now() - captured;
+      const sendMs = performance.now() - captured - watchMs;
       const result = await sending;
       const answered = performance.now();
       const drawn = show(result, page.shadowRoots);
       const done = performance.now();
-      const mainThreadMs = captured - started + sendMs + (done - answered);
+      const mainThreadMs = captured - started + watchMs + sendMs + (done - answered);
       const companionMs = result.companionMs?.total ?? null;
       const worker = result.workerMs ?? null;
       Refully.timings.publish({
-        captureMs: captured - started, rootsMs: page.parts.roots, serialiseMs: page.parts.serialise, stripMs: page.parts.strip, sendMs, drawMs: done - answered, mainThreadMs,
-        endToEndMs: done - started, htmlChars: html.length, rows: drawn.rows, badges: drawn.badges, url,
+        captureMs: captured - started, rootsMs: page.parts.roots, serialiseMs: page.parts.serialise, stripMs: page.parts.strip, watchMs, sendMs, drawMs: done - answered, mainThreadMs,
+        endToEndMs: done - started, htmlChars: html.length, rows: drawn.rows, badges: drawn.badges, badgesDrawn: drawn.badgesDrawn ?? 0, url,
         placeMs: drawn.placeMs ?? 0, badgesMs: drawn.badgesMs ?? 0, panelMs: drawn.panelMs ?? 0,
         companionMs, companionDetectMs: result.companionMs?.detect ?? null, companionRequestMs: result.companionMs?.request ?? null,
         hopMs: companionMs === null ? null : done - started - mainThreadMs - companionMs,
@@ -75,7 +78,7 @@ globalThis.Refully ??= {};
     } else {
       panel.showOffline();
     }
-    return { rows: 0, badges: 0 };
+    return { rows: 0, badges: 0, badgesDrawn: 0 };
   }
 
   // Pairing, unpairing or a new port changes what this page should show: read it again.

@@ -42,7 +42,7 @@ Refully.suggestions = (() => {
       answerKey = key;
     }
     placedKey = keyOf(drawn.placed);
-    return { rows: drawn.rows, badges: badges.count, placeMs: drawn.placeMs, badgesMs: drawn.badgesMs, panelMs: performance.now() - panelStarted };
+    return { rows: drawn.rows, badges: badges.count, badgesDrawn: badges.drawn, placeMs: drawn.placeMs, badgesMs: drawn.badgesMs, panelMs: performance.now() - panelStarted };
   }
 
   // Nothing to show (not paired, offline, error): no badges.
@@ -53,11 +53,31 @@ Refully.suggestions = (() => {
     badges.clear();
   }
 
+  // The rows under these roots (the document's and theirs), from the row index or the last capture's watch when
+  // nothing changed since.
+  let foundRows = null; // { roots, rows } found by watchRows, until the page changes
+  const sameRoots = (a, b) => a.length === b.length && a.every((root, i) => root === b[i]);
+  function rowsUnder(roots) {
+    if (rowIndex !== null && sameRoots(rowIndex.roots, roots)) {
+      return rowIndex.rows;
+    }
+    if (foundRows === null || !sameRoots(foundRows.roots, roots)) {
+      foundRows = { roots, rows: rows.findRows(roots) };
+    }
+    return foundRows.rows;
+  }
+
+  // A capture is on its way: watch its rows, so the browser tells which are far from the viewport before the answer
+  // comes (badges.js: their badges wait until the seller scrolls near them).
+  function watchRows(roots) {
+    badges.watchRows(rowsUnder(roots.filter(root => root.host.isConnected)));
+  }
+
   function draw() {
     const started = performance.now();
     const roots = shadowRoots.filter(root => root.host.isConnected);
-    if (rowIndex === null || rowIndex.roots.length !== roots.length || rowIndex.roots.some((root, i) => root !== roots[i])) {
-      rowIndex = { roots, ...placement.indexRows(rows.findRows(roots)) };
+    if (rowIndex === null || !sameRoots(rowIndex.roots, roots)) {
+      rowIndex = { roots, ...placement.indexRows(rowsUnder(roots)) };
     }
     const placed = placement.place(items, rowIndex);
     const placedAt = performance.now();
@@ -71,6 +91,7 @@ Refully.suggestions = (() => {
   // The page changed (not through Refully): put the badges right again once it is quiet for a moment.
   function pageChanged(roots) {
     rowIndex = null;
+    foundRows = null;
     if (roots) {
       shadowRoots = roots;
     }
@@ -104,5 +125,5 @@ Refully.suggestions = (() => {
     panel.showFindings(view(placed));
   }
 
-  return { clear, pageChanged, show };
+  return { clear, pageChanged, show, watchRows };
 })();

@@ -2,10 +2,13 @@
 //   captureMs    walk the shadow roots + serialise the page (getHTML) + leave Refully's nodes out; its parts:
 //                rootsMs (the shadow roots with content, named from the page's world), serialiseMs (getHTML and
 //                the pieces written empty), stripMs (the one regex pass: script bodies, Refully's hosts, roots' styles)
+//   watchMs      watching the capture's rows, so far rows are known when the answer comes (badges.js)
 //   sendMs       the synchronous part of handing the capture to the worker (message serialisation)
 //   drawMs       placing and drawing the badges and the panel once the answer arrived
 //                (placeMs: finding rows and matching anchors; badgesMs: badges; panelMs: the panel)
-//   mainThreadMs captureMs + sendMs + drawMs: this script's main-thread time for the capture
+//   badges       badges placed on rows; badgesDrawn of them drawn with the answer (the others are on rows more than
+//                a viewport away: drawn if and when the seller scrolls near them)
+//   mainThreadMs captureMs + watchMs + sendMs + drawMs: this script's main-thread time for the capture
 //   endToEndMs   capture start → badges drawn (includes the worker, the companion's parse and detection)
 //   companionMs / companionDetectMs  the companion's own time for the page, and its detection part
 //                (from its Server-Timing header; null when it sends none); companionRequestMs the whole

@@ -149,6 +149,99 @@ public sealed class InlineBadgeTests(ChromiumFixture chromium)
     }
 
     [Fact]
+    public async Task BadgesOfRowsFarFromTheViewWaitUntilTheSellerScrollsNearThem()
+    {
+        // Arrange: the benchmark's ledger page, 500 Katal rows whose table starts below a 1,500-link menu (~2,000 px
+        // down, more than a viewport below what the seller sees), with the benchmark's findings for its pages 1 and 2:
+        // 20 by reference id (rows r % 25 == 0), 5 FNSKUs on 10 rows each, and what the real detectors find.
+        await using var companion = CompanionServer.Start();
+        var seeded = companion.SeedFindings(Bench.BrowserBenchmark.Seeds(2).ToArray());
+        var token = companion.IssueTokenFor(chromium.ExtensionOrigin);
+        await chromium.ResetAsync(companion.Url, token.Token, token.Id);
+        static string BenchPath(int n) => $"/reportcentral/INVENTORY_LEDGER/0/bench/{Uri.EscapeDataString($"{{\"pageOffset\":{n}}}")}";
+
+        // Act 1: open page 1 (the top of the page in view).
+        var page = await chromium.OpenSellerCentralAsync(BenchPath(1));
+
+        // Assert 1: every finding is placed (the timing counts placed badges, the panel the rows of each), but the
+        // badges of far rows are not in the page: only those drawn with the answer are.
+        var first = await LastTimingAsync(page, t => t.GetProperty("url").GetString()!.EndsWith(Uri.EscapeDataString("{\"pageOffset\":1}"), StringComparison.Ordinal)
+            && t.GetProperty("badges").GetInt32() >= 70);
+        var placed = first.GetProperty("badges").GetInt32();
+        first.GetProperty("badgesDrawn").GetInt32().Should().BeLessThan(placed, "the table's rows are more than a viewport below the view");
+        (await Badges.CountAsync(page)).Should().Be(first.GetProperty("badgesDrawn").GetInt32());
+        var fnsku0 = seeded["bench-1-fnsku-0"].Id;
+        await Expect(page.Locator($"refully-panel li[data-finding-id='{fnsku0}']")).ToHaveAttributeAsync("data-rows", "10");
+
+        // Act 2: the seller scrolls through the table.
+        await ScrollThroughAsync(page);
+
+        // Assert 2: every placed badge is now drawn, each on its own rows, once.
+        var byFinding = await Eventually.UntilAsync(() => BenchBadgesAsync(page), b => b.Values.Sum(rows => rows.Length) == placed, "every placed badge drawn");
+        AssertBenchPage(byFinding, seeded, 1);
+
+        // Act 3: the next page (SPA pagination: every row new, the view stays where it is, at the table's end).
+        await page.EvaluateAsync("() => window.benchApp.show(2)");
+        var second = await LastTimingAsync(page, t => t.GetProperty("url").GetString()!.EndsWith(Uri.EscapeDataString("{\"pageOffset\":2}"), StringComparison.Ordinal)
+            && t.GetProperty("badges").GetInt32() >= 70);
+
+        // Assert 3: the rows near the view got their badges with the answer, the others wait; none of page 1 is left,
+        // and scrolling through draws the rest, each once.
+        second.GetProperty("badgesDrawn").GetInt32().Should().BeInRange(1, second.GetProperty("badges").GetInt32() - 1);
+        (await BenchBadgesAsync(page)).Values.Sum(rows => rows.Length).Should().Be(second.GetProperty("badgesDrawn").GetInt32());
+        await ScrollThroughAsync(page);
+        byFinding = await Eventually.UntilAsync(() => BenchBadgesAsync(page), b => b.Values.Sum(rows => rows.Length) == second.GetProperty("badges").GetInt32(), "every placed badge of page 2 drawn");
+        AssertBenchPage(byFinding, seeded, 2);
+    }
+
+    // Scrolls from the top of the page to its end in steps of half a viewport, a frame or two at each step.
+    private static async Task ScrollThroughAsync(IPage page) =>
+        await page.EvaluateAsync(
+            """
+            async () => {
+              const frame = () => new Promise(resolve => requestAnimationFrame(() => setTimeout(resolve, 0)));
+              for (let y = 0; y <= document.documentElement.scrollHeight; y += innerHeight / 2) {
+                scrollTo(0, y);
+                await frame();
+                await frame();
+              }
+            }
+            """);
+
+    // Finding id → the reference ids (7th cell) of the bench rows whose badges show it, one entry per badge.
+    private static async Task<Dictionary<string, string[]>> BenchBadgesAsync(IPage page) =>
+        JsonSerializer.Deserialize<Dictionary<string, string[]>>(await page.EvaluateAsync<string>(
+            """
+            () => {
+              const out = {};
+              for (const row of document.querySelectorAll("kat-table-body > kat-table-row")) {
+                const reference = row.children[6].textContent.trim();
+                for (const badge of row.querySelectorAll("refully-badge")) (out[badge.dataset.refullyFinding] ??= []).push(reference);
+              }
+              return JSON.stringify(out);
+            }
+            """))!;
+
+    // The seeded findings of bench page n on exactly their rows (the benchmark page's formulas), no badge twice on a row.
+    private static void AssertBenchPage(Dictionary<string, string[]> byFinding, IReadOnlyDictionary<string, Companion.Storage.FindingDocument> seeded, int n)
+    {
+        static string Reference(int page, int row) => (8000000000L + page * 1000 + row).ToString(System.Globalization.CultureInfo.InvariantCulture);
+        foreach (var (id, references) in byFinding)
+        {
+            references.Should().OnlyHaveUniqueItems($"finding {id} has one badge per row");
+        }
+        for (var i = 0; i < 20; i++)
+        {
+            byFinding[seeded[$"bench-{n}-ref-{i * 25}"].Id].Should().Equal(Reference(n, i * 25));
+        }
+        for (var k = 0; k < 5; k++)
+        {
+            byFinding[seeded[$"bench-{n}-fnsku-{k}"].Id].Should().Equal(Enumerable.Range(0, 10).Select(j => Reference(n, j * 50 + k)));
+        }
+        byFinding.Keys.Should().NotContain(seeded.Where(s => s.Key.StartsWith($"bench-{3 - n}-", StringComparison.Ordinal)).Select(s => s.Value.Id), "the other page's findings are not on this page");
+    }
+
+    [Fact]
     public async Task PlacementPutsEveryFindingOnExactlyTheRowsTheRuleNames()
     {
         // Arrange: a page with the extension's placement code (rows.js, placement.js) and a reference of the rule

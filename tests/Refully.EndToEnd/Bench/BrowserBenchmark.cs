@@ -29,6 +29,10 @@ public static class BrowserBenchmark
             var token = companion.IssueTokenFor(chromium.ExtensionOrigin);
             await chromium.ResetAsync(companion.Url, token.Token, token.Id);
             var page = await chromium.OpenSellerCentralAsync($"/reportcentral/INVENTORY_LEDGER/0/bench/{Uri.EscapeDataString("{\"pageOffset\":1}")}");
+            // The seller looks at the report, not at the 1,500-link menu above it: the table's first rows are in view
+            // (SPA pagination keeps the scroll position). Badges of rows far from the view wait until scrolled near.
+            await page.WaitForFunctionAsync("() => document.querySelectorAll('kat-table-body kat-table-row').length === 500");
+            await page.EvaluateAsync("() => document.getElementById('report').scrollIntoView()");
 
             // REFULLY_BENCH_PROFILE=FILE: a CPU profile of the page's main thread (page and content scripts) over the
             // measured captures, written as a .cpuprofile (Chrome DevTools' Performance panel opens it).
@@ -122,7 +126,8 @@ public static class BrowserBenchmark
         double Value(JsonElement t, string name) => t.TryGetProperty(name, out var v) && v.ValueKind == JsonValueKind.Number ? v.GetDouble() : double.NaN;
         var first = timings[0];
         output.WriteLine($"captures:  {timings.Count} (after {Warmup} warm-up), each a new page of {Value(first, "rows") - 1:0} rows + header, " +
-            $"{Value(first, "htmlChars") / 1_000_000:0.00} M chars captured, {Value(first, "badges"):0} badges drawn");
+            $"{Value(first, "htmlChars") / 1_000_000:0.00} M chars captured, {Value(first, "badges"):0} badges placed " +
+            "(drawn with the answer, or, on rows more than a viewport away, when scrolled near)");
         foreach (var (name, label) in new[]
                  {
                      ("endToEndMs", "end to end (capture start → badges drawn)"),
@@ -142,6 +147,7 @@ public static class BrowserBenchmark
                      ("rootsMs", "    finding the shadow roots with content"),
                      ("serialiseMs", "    serialising (getHTML)"),
                      ("stripMs", "    leaving out what is not read"),
+                     ("watchMs", "  of which watching the rows (far rows wait)"),
                      ("sendMs", "  of which handing the capture to the worker"),
                      ("drawMs", "  of which placing + drawing badges and panel"),
                      ("placeMs", "    finding rows + matching anchors"),
@@ -151,6 +157,12 @@ public static class BrowserBenchmark
         {
             var values = timings.Select(t => Value(t, name)).Order().ToList();
             output.WriteLine(FormattableString.Invariant($"{label,-46} p50 {Percentile(values, 50),7:0.0} ms   p95 {Percentile(values, 95),7:0.0} ms   max {values[^1],7:0.0} ms"));
+        }
+        var drawnNow = timings.Select(t => Value(t, "badgesDrawn")).Where(v => !double.IsNaN(v)).Order().ToList();
+        if (drawnNow.Count > 0)
+        {
+            output.WriteLine(FormattableString.Invariant(
+                $"badges drawn with the answer (of {Value(first, "badges"):0} placed)  p50 {Percentile(drawnNow, 50),7:0}      p95 {Percentile(drawnNow, 95),7:0}      max {drawnNow[^1],7:0}"));
         }
         Targets(output, timings);
     }
