@@ -76,8 +76,8 @@ Refully.badges = (() => {
     }, { rootMargin: "100%" })
     : null;
 
-  // The rows the next answer may put badges on (the capture's rows), watched from now on; rows watched before
-  // and not among them are no longer watched (a removed row is not kept alive by the observer).
+  // The rows the next answer may put badges on (the capture's rows), watched until that answer is drawn; rows
+  // watched before and not among them are no longer watched (a removed row is not kept alive by the observer).
   function watchRows(rows) {
     if (!watcher) {
       return;
@@ -126,6 +126,14 @@ Refully.badges = (() => {
           draw(row, id, byId.get(id), onDismissed);
           added++;
         }
+      }
+    }
+    // From now on only the waiting rows are watched (the observer's work each frame the page scrolls is per row
+    // watched): the next capture watches every row again.
+    if (watcher) {
+      watcher.disconnect();
+      for (const row of waiting.keys()) {
+        watcher.observe(row);
       }
     }
     return { added, removed, count: placedBadges.size + waitingCount };
