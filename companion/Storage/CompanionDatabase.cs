@@ -27,10 +27,6 @@ public sealed class CompanionDatabase : IDisposable
         }
         Database = Open(connection, path);
         LimitTransactionMemory(Database, MaxTransactionPages);
-        if (Database.CheckpointSize != CheckpointPages)
-        {
-            Database.CheckpointSize = CheckpointPages; // a scan that stopped half-way left its deferral in the file's header
-        }
     }
 
     private CompanionDatabase(LiteDatabase database)
@@ -97,41 +93,6 @@ public sealed class CompanionDatabase : IDisposable
     internal void NoteRecordWrite() => Interlocked.Increment(ref _recordWrites);
 
     public void Dispose() => Database.Dispose();
-
-    /// <summary>
-    /// LiteDB's default: a commit that leaves the log file over this many pages copies the log into the data file
-    /// (a "checkpoint", which ends with an fsync).
-    /// </summary>
-    public const int CheckpointPages = 1000;
-
-    /// <summary>
-    /// Until disposed, commits leave what they wrote in the log file (no checkpoint); <see cref="CheckpointInBackground"/>
-    /// or closing the file copies it. `scan` uses this so that copying the 1M-row bench's 170 MB (0.3-0.4 s, mostly
-    /// the fsync) runs beside detection instead of before it (docs/performance.md). The setting is kept in the data
-    /// file's header, so opening a file puts LiteDB's default back if a scan was stopped before it could.
-    /// </summary>
-    public IDisposable DeferCheckpoints()
-    {
-        Database.CheckpointSize = 0;
-        return new Deferral(this);
-    }
-
-    /// <summary>Copies the log into the data file on a pool thread; writers wait for it inside LiteDB, readers of the log do not.</summary>
-    public Task CheckpointInBackground() => Task.Run(() => Database.Checkpoint());
-
-    private sealed class Deferral(CompanionDatabase owner) : IDisposable
-    {
-        private bool _done;
-
-        public void Dispose()
-        {
-            if (!_done)
-            {
-                _done = true;
-                owner.Database.CheckpointSize = CheckpointPages;
-            }
-        }
-    }
 
     private static LiteDatabase Open(ConnectionString connection, string path)
     {

@@ -40,23 +40,13 @@ public static class ScanCommand
 
         var timings = PhaseTimings.FromEnvironment(errors);
         var imports = new List<FileImport>();
-        var deferred = db.DeferCheckpoints(); // the imports' commits copy nothing into the data file ...
-        Task checkpoint;
-        try
+        foreach (var path in arguments.Paths)
         {
-            foreach (var path in arguments.Paths)
+            foreach (var result in ImportPath(importer, path))
             {
-                foreach (var result in ImportPath(importer, path))
-                {
-                    imports.Add(result);
-                    ScanOutput.Write(output, result);
-                }
+                imports.Add(result);
+                ScanOutput.Write(output, result);
             }
-        }
-        finally
-        {
-            deferred.Dispose();
-            checkpoint = db.CheckpointInBackground(); // ... it is copied once, beside detection (storing findings waits for it)
         }
         timings.Phase?.Invoke("import");
         var rejected = imports.Count(i => i.Rejected);
@@ -65,7 +55,6 @@ public static class ScanCommand
         var policies = PolicyTable.Load(new DetectionOptions().ResolvePolicyFile(options));
         var detection = new DetectionService(store, new FindingStore(db, time), new DetectionEngine(policies, DetectorRegistry.All), time);
         var findings = detection.Run(asOf, "scan", imported, timings.Phase);
-        checkpoint.GetAwaiter().GetResult();
         FindingSummary.Write(output, findings, asOf);
         if (arguments.Json is not null)
         {

@@ -1,8 +1,6 @@
 using System.Text.Json;
 using Microsoft.Extensions.Time.Testing;
-using Refully.Companion.Domain.Records;
 using Refully.Companion.Reports.Import;
-using Refully.Companion.Storage;
 
 namespace Refully.Tests.Reports.Import;
 
@@ -61,55 +59,6 @@ public sealed class ScanCommandTests : IDisposable
         imports[1].GetProperty("rows").GetInt64().Should().Be(0);
         imports[1].GetProperty("problems")[0].GetString().Should().StartWith($"{notes}: not a known report");
         output.Should().Contain("InventoryLedgerDetail").And.Contain("REJECTED " + notes);
-    }
-
-    [Fact]
-    public void AScanCopiesItsImportsIntoTheDataFileOnceAndLeavesLiteDbsCheckpointSettingAsItWas()
-    {
-        var rows = string.Concat(Enumerable.Range(0, 3000).Select(i =>
-            $"09/{1 + i % 28:00}/2026\tX{i % 50:000}\t\t\t\tReceipts\tFBA{i:D8}\t{1 + i % 5}\tPHX6\tSELLABLE\t\tUS\t\t\t\n"));
-        var ledger = Write("big.tsv", LedgerHeader + rows);
-        var db = Path.Combine(_folder, "scan.db");
-
-        Scan(ledger).Exit.Should().Be(0);
-
-        File.Exists(Path.Combine(_folder, "scan-log.db")).Should().BeFalse("closing the file copied what was left in the log");
-        using var reopened = new CompanionDatabase(db);
-        reopened.Database.CheckpointSize.Should().Be(CompanionDatabase.CheckpointPages);
-        new RecordStore(reopened).Count<LedgerEvent>().Should().Be(3000);
-    }
-
-    [Fact]
-    public async Task DeferredCheckpointsLeaveCommitsInTheLogUntilTheBackgroundCheckpointAndAStoppedScansSettingIsUndoneOnOpen()
-    {
-        var path = Path.Combine(_folder, "deferred.db");
-        var log = Path.Combine(_folder, "deferred-log.db");
-        var records = Enumerable.Range(0, 60_000).Select(i => (DomainRecord)new LedgerEvent
-        {
-            Id = $"2026-09-01|X{i:D6}#1", Date = new DateOnly(2026, 9, 1), Fnsku = $"X{i:D6}", EventType = LedgerEventType.Receipts, Quantity = 1,
-        }).ToList();
-        using (var db = new CompanionDatabase(path))
-        {
-            using (db.DeferCheckpoints())
-            {
-                using (var transaction = new RecordStore(db).BeginImport())
-                {
-                    new RecordStore(db).Upsert(records);
-                    transaction.Commit();
-                }
-                new FileInfo(log).Length.Should().BeGreaterThan(CompanionDatabase.CheckpointPages * 8192L, "the commit left its pages in the log");
-            }
-            await db.CheckpointInBackground();
-            new FileInfo(log).Length.Should().Be(0);
-            new RecordStore(db).Count<LedgerEvent>().Should().Be(60_000);
-
-            db.DeferCheckpoints(); // a scan stopped here: the file's header says "never"
-        }
-        using (var db = new CompanionDatabase(path))
-        {
-            db.Database.CheckpointSize.Should().Be(CompanionDatabase.CheckpointPages);
-            new RecordStore(db).Count<LedgerEvent>().Should().Be(60_000);
-        }
     }
 
     [Fact]
