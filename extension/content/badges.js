@@ -61,8 +61,13 @@ Refully.badges = (() => {
     }
   }
 
+  // Settles when the observer first reports after watchRows (the answer waits for it, idle, at most a moment).
+  let reported = Promise.resolve();
+  let onReported = null;
   const watcher = typeof IntersectionObserver === "function"
     ? new IntersectionObserver(entries => {
+      onReported?.();
+      onReported = null;
       for (const entry of entries) {
         const box = entry.boundingClientRect;
         const far = !entry.isIntersecting && (box.width !== 0 || box.height !== 0);
@@ -86,7 +91,13 @@ Refully.badges = (() => {
     for (const row of rows) {
       watcher.observe(row);
     }
+    onReported?.();
+    reported = rows.length === 0 ? Promise.resolve() : new Promise(resolve => { onReported = resolve; });
   }
+
+  // Resolves once the browser has reported the watched rows (it does so in the frame after watchRows, normally long
+  // before the companion answers), or after waitMs: the main thread is idle meanwhile (a hidden tab never reports).
+  const rowsReported = waitMs => Promise.race([reported, new Promise(resolve => setTimeout(resolve, waitMs))]);
 
   // items: [{finding, anchors}]; placed: Map(finding id → rows) from Refully.placement.place
   function apply(items, placed, { onDismissed }) {
@@ -149,7 +160,7 @@ Refully.badges = (() => {
   }
 
   return {
-    apply, clear, watchRows,
+    apply, clear, rowsReported, watchRows,
     // Badges placed on rows: drawn, or waiting for their far row to come near the viewport.
     get count() { return placedBadges.size + waitingCount; },
     get drawn() { return placedBadges.size; },

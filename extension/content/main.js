@@ -40,6 +40,7 @@ globalThis.Refully ??= {};
       const sending = Refully.send("capturePage", { url, title, capturedAt, html });
       const sendMs = performance.now() - captured - watchMs;
       const result = await sending;
+      await suggestions.rowsReported(); // which rows are far: normally known long before the answer (idle wait)
       const answered = performance.now();
       const drawn = show(result, page.shadowRoots);
       const done = performance.now();

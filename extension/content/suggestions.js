@@ -6,6 +6,8 @@ globalThis.Refully ??= {};
 Refully.suggestions = (() => {
   const { badges, format, panel, placement, rows } = Refully;
   const REAPPLY_DELAY_MS = 60;
+  // An answer that comes before the browser said which rows are far waits this long at most (idle) for it.
+  const ROWS_REPORTED_WAIT_MS = 50;
   // Loop breaker: a page that keeps throwing our badges out (re-rendering on every mutation) would make us
   // re-add them forever. Past this many re-additions in a window, stop until the next answer.
   const MAX_READDS = 40;
@@ -72,6 +74,7 @@ Refully.suggestions = (() => {
   function watchRows(roots) {
     badges.watchRows(rowsUnder(roots.filter(root => root.host.isConnected)));
   }
+  const rowsReported = () => badges.rowsReported(ROWS_REPORTED_WAIT_MS);
 
   function draw() {
     const started = performance.now();
@@ -125,5 +128,5 @@ Refully.suggestions = (() => {
     panel.showFindings(view(placed));
   }
 
-  return { clear, pageChanged, show, watchRows };
+  return { clear, pageChanged, rowsReported, show, watchRows };
 })();

@@ -14,7 +14,8 @@
 //                (from its Server-Timing header; null when it sends none); companionRequestMs the whole
 //                request inside the companion (`request`: body, JSON, token check and intake)
 //   hopMs        endToEndMs - mainThreadMs - companionMs: messaging, the worker, HTTP, the request around the
-//                companion's own timing; workerMs and its parts (workerSettingsMs, workerPingMs,
+//                companion's own timing (and, when the answer came before the browser reported which rows are far
+//                from the view, the idle wait for that report, at most 50 ms); workerMs and its parts (workerSettingsMs, workerPingMs,
 //                workerStringifyMs, workerFetchMs, workerReadMs, workerBadgeMs) and messagingMs (content
 //                script ↔ worker both ways) split it
 // The last one is published as a `refully:timings` CustomEvent on document whose detail is a JSON string
