@@ -40,6 +40,7 @@ globalThis.Refully ??= {};
       const sending = Refully.send("capturePage", { url, title, capturedAt, html });
       const sendMs = performance.now() - captured - watchMs;
       const result = await sending;
+      const received = performance.now();
       await suggestions.rowsReported(); // which rows are far: normally known long before the answer (idle wait)
       const answered = performance.now();
       const drawn = show(result, page.shadowRoots);
@@ -53,7 +54,7 @@ globalThis.Refully ??= {};
         placeMs: drawn.placeMs ?? 0, badgesMs: drawn.badgesMs ?? 0, panelMs: drawn.panelMs ?? 0,
         companionMs, companionDetectMs: result.companionMs?.detect ?? null, companionRequestMs: result.companionMs?.request ?? null,
         hopMs: companionMs === null ? null : done - started - mainThreadMs - companionMs,
-        workerMs: worker?.total ?? null, messagingMs: worker ? answered - captured - sendMs - worker.total : null,
+        workerMs: worker?.total ?? null, messagingMs: worker ? received - captured - watchMs - sendMs - worker.total : null,
         workerSettingsMs: worker?.settings ?? null, workerPingMs: worker?.ping ?? null, workerStringifyMs: worker?.stringify ?? null,
         workerFetchMs: worker?.fetch ?? null, workerReadMs: worker?.read ?? null, workerBadgeMs: worker?.badge ?? null,
       });
