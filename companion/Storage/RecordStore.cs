@@ -39,7 +39,7 @@ public sealed class RecordStore(CompanionDatabase db)
     /// <para>
     /// The documents themselves are made by <see cref="Write"/>, one at a time as LiteDB takes them: a document made
     /// ahead would live through several collections and be copied into an older generation, and a batch is tens of
-    /// thousands of objects (docs/performance.md, "Documents made when stored").
+    /// thousands of objects (docs/performance.md, "scan, fifth round").
     /// </para>
     /// </summary>
     internal PreparedRecords Prepare(IEnumerable<DomainRecord> records)

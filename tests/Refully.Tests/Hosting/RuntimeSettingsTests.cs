@@ -27,7 +27,7 @@ public sealed class RuntimeSettingsTests
 
     /// <summary>
     /// Release builds (the default) are precompiled: the companion and LiteDB carry ReadyToRun code, AngleSharp does
-    /// not, and the loops of reading a page are compiled by the JIT at first call (docs/performance.md, "ReadyToRun").
+    /// not, and the loops of reading a page are compiled by the JIT at first call (docs/performance.md, "scan, fifth round").
     /// A Debug build is plain IL.
     /// </summary>
     [Fact]
