@@ -11,11 +11,11 @@ globalThis.Refully ??= {};
 
   const watch = Refully.watchPage({
     isOwnNode: ownNodes.isOwnNode,
-    onSettled: ({ navigated }) => captureAndSend(navigated),
+    onSettled: ({ navigated, idleWaitMs }) => captureAndSend(navigated, idleWaitMs),
     onChange: () => suggestions.pageChanged(),
   });
 
-  async function captureAndSend(force) {
+  async function captureAndSend(force, idleWaitMs = 0) {
     if (inFlight) {
       again = true; // the page changed while the last capture was on its way: capture once more after it
       return;
@@ -50,7 +50,7 @@ globalThis.Refully ??= {};
       const worker = result.workerMs ?? null;
       Refully.timings.publish({
         captureMs: captured - started, rootsMs: page.parts.roots, serialiseMs: page.parts.serialise, stripMs: page.parts.strip, watchMs, sendMs, drawMs: done - answered, mainThreadMs,
-        endToEndMs: done - started, htmlChars: html.length, rows: drawn.rows, badges: drawn.badges, badgesDrawn: drawn.badgesDrawn ?? 0, url,
+        endToEndMs: done - started, idleWaitMs, startedAtMs: started, drawnAtMs: done, htmlChars: html.length, rows: drawn.rows, badges: drawn.badges, badgesDrawn: drawn.badgesDrawn ?? 0, url,
         placeMs: drawn.placeMs ?? 0, badgesMs: drawn.badgesMs ?? 0, panelMs: drawn.panelMs ?? 0,
         companionMs, companionDetectMs: result.companionMs?.detect ?? null, companionRequestMs: result.companionMs?.request ?? null,
         hopMs: companionMs === null ? null : done - started - mainThreadMs - companionMs,

@@ -1,12 +1,16 @@
 // Decides when the page is worth capturing again: after it stops changing (debounced MutationObserver,
-// with a ceiling so a page that never settles is still captured), and at once on SPA navigation (URL
-// change without a reload). Mutations of Refully's own nodes (panel, badges) are ignored, so drawing the
+// with a ceiling so a page that never settles is still captured), and soon on SPA navigation (URL
+// change without a reload); then in the page's next idle period (requestIdleCallback, at most IDLE_TIMEOUT_MS
+// later), so the capture does not compete with the page's own rendering, its raster and garbage collection
+// that follow a re-render (docs/extension.md "Seventh round"). Mutations of Refully's own nodes (panel, badges) are ignored, so drawing the
 // answer can never trigger another capture. onChange runs at once on every other mutation batch (the
 // badges are put right quickly, long before the next capture).
 globalThis.Refully ??= {};
 
-Refully.watchPage = function watchPage({ isOwnNode, onSettled, onChange = () => {}, quietMs = 600, maxWaitMs = 4000 }) {
+Refully.watchPage = function watchPage({ isOwnNode, onSettled, onChange = () => {}, quietMs = 600, maxWaitMs = 4000, idleTimeoutMs = 1000 }) {
   let quietTimer = 0;
+  let idleRequest = 0;
+  let settledAt = 0;
   let firstChangeAt = 0;
   let urlChanged = false;
   let lastUrl = location.href;
@@ -48,14 +52,28 @@ Refully.watchPage = function watchPage({ isOwnNode, onSettled, onChange = () => 
     clearTimeout(quietTimer);
     // A new URL is a new page: capture soon (content usually arrives with it); otherwise wait for quiet.
     const wait = urlChanged ? Math.min(quietMs, 250) : Math.max(0, Math.min(quietMs, firstChangeAt + maxWaitMs - now));
-    quietTimer = setTimeout(fire, wait);
+    // Waiting for an idle period already: a change before it means the page is not quiet yet, unless the
+    // ceiling is reached (then the capture waits for nothing more than that idle period).
+    if (idleRequest !== 0 && wait > 0) {
+      cancelIdleCallback(idleRequest);
+      idleRequest = 0;
+    }
+    if (idleRequest === 0) {
+      quietTimer = setTimeout(whenIdle, wait);
+    }
+  }
+
+  function whenIdle() {
+    settledAt = performance.now();
+    idleRequest = requestIdleCallback(fire, { timeout: idleTimeoutMs });
   }
 
   function fire() {
+    idleRequest = 0;
     const navigated = urlChanged;
     urlChanged = false;
     firstChangeAt = 0;
-    onSettled({ navigated });
+    onSettled({ navigated, idleWaitMs: performance.now() - settledAt });
   }
 
   // SPA navigation: the Navigation API sees pushState/replaceState from the page's own scripts even though

@@ -18,14 +18,39 @@ Refully.panelFindings = (() => {
     ${Refully.findingActions.STYLE}
   `;
 
-  // view: { items: [{finding, anchors}], summary, placed: Map(id → rows), onDismissed }
-  function build({ items, summary, placed, onDismissed }) {
-    const totals = element("p", { className: "totals", "data-part": "totals" }, format.totals(summary));
-    if (items.length === 0) {
-      return [totals];
+  // Fills `section` with the totals line and the list: view = { items: [{finding, anchors}], summary,
+  // placed: Map(id → rows), onDismissed }. The section's totals and list elements are kept from the last fill, and
+  // the list's entries stay where they are when they are the same (entries are kept by position, below): only
+  // what differs is written, and nothing is moved out of the page and back.
+  function fill(section, { items, summary, placed, onDismissed }) {
+    let totals = section.firstElementChild;
+    if (totals?.dataset.part !== "totals") {
+      totals = element("p", { className: "totals", "data-part": "totals" });
+      section.replaceChildren(totals);
     }
-    return [totals, element("ul", { className: "findings", "data-part": "findings" },
-      ...items.map((item, i) => entry(i, item, placed.get(item.finding.id)?.length ?? 0, onDismissed)))];
+    const text = format.totals(summary);
+    if (totals.textContent !== text) {
+      totals.textContent = text;
+    }
+    let list = totals.nextElementSibling;
+    if (items.length === 0) {
+      list?.remove();
+      return;
+    }
+    if (list?.dataset.part !== "findings") {
+      list = element("ul", { className: "findings", "data-part": "findings" });
+      totals.after(list);
+    }
+    const shown = list.children;
+    for (let i = 0; i < items.length; i++) {
+      const li = entry(i, items[i], placed.get(items[i].finding.id)?.length ?? 0, onDismissed);
+      if (shown[i] !== li) {
+        list.insertBefore(li, shown[i] ?? null);
+      }
+    }
+    while (shown.length > items.length) {
+      list.lastElementChild.remove();
+    }
   }
 
   // One finding's entry, cloned from a template built once and filled with text. The entries of the last list are
@@ -78,5 +103,5 @@ Refully.panelFindings = (() => {
     return li;
   }
 
-  return { build, STYLE };
+  return { fill, STYLE };
 })();

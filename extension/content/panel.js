@@ -25,6 +25,7 @@ Refully.panel = (() => {
     dd { margin: 0; }
     ul { margin: 4px 0 0; padding-left: 18px; }
     .error { color: #b3261e; }
+    .body[data-state="reading"] > :not([data-part="reading"]) { display: none; }
     ${Refully.panelFindings.STYLE}
   `;
   const { element, shadowHost } = Refully.dom;
@@ -62,8 +63,17 @@ Refully.panel = (() => {
     body.replaceChildren(...content);
   }
 
+  const readingHint = () => element("p", { className: "hint", "data-part": "reading" }, "Reading this page…");
+
+  // A new page is being read. Over an earlier answer (SPA navigation) that answer is only hidden, not taken out:
+  // its findings list stays in place for the next answer, which redraws only what differs (see showAnswer).
   function showReading() {
-    render("reading", element("p", { className: "hint" }, "Reading this page…"));
+    if (body?.dataset.state === "paired" && host.isConnected && findings) {
+      body.dataset.state = "reading";
+      body.prepend(readingHint());
+      return;
+    }
+    render("reading", readingHint());
   }
 
   function showNeedsPairing() {
@@ -95,9 +105,27 @@ Refully.panel = (() => {
         element("span", { "data-part": "table-headers" }, table.headers.join(" · ") || "(no headers)"),
         ` — ${table.rows} ${table.rows === 1 ? "row" : "rows"}`)));
     const tableTitle = element("p", { className: "hint" }, answer.tables.length === 0 ? "No tables on this page." : `${answer.tables.length} table(s):`);
-    const section = element("section", { "data-part": "findings-section" });
-    render("paired", facts, tableTitle, tables, section);
-    findings = section;
+    // The findings section of the answer shown before (or hidden while reading) stays where it is: moving its
+    // entries out and back costs the page's main thread ~2 ms for 45 findings (docs/extension.md "Seventh round").
+    const kept = host?.isConnected && findings?.parentNode === body ? findings : null;
+    if (kept) {
+      for (let child = body.firstChild; child;) {
+        const next = child.nextSibling;
+        if (child !== kept) {
+          child.remove();
+        }
+        child = next;
+      }
+      body.dataset.state = "paired";
+      kept.before(facts, tableTitle, tables);
+      if (!view) {
+        kept.replaceChildren();
+      }
+    } else {
+      const section = element("section", { "data-part": "findings-section" });
+      render("paired", facts, tableTitle, tables, section);
+      findings = section;
+    }
     if (view) {
       showFindings(view);
     }
@@ -105,7 +133,9 @@ Refully.panel = (() => {
 
   // Redraws only the findings section (after a dismissal, or when the rows a finding is on changed).
   function showFindings(view) {
-    findings?.replaceChildren(...Refully.panelFindings.build(view));
+    if (findings) {
+      Refully.panelFindings.fill(findings, view);
+    }
   }
 
   return {

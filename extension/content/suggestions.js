@@ -106,7 +106,9 @@ Refully.suggestions = (() => {
   }
 
   function reapply() {
-    const { placed, added } = draw();
+    const started = performance.now();
+    const { placed, added, rows: rowCount, placeMs, badgesMs } = draw();
+    const panelStarted = performance.now();
     const now = performance.now();
     readds = readds.filter(at => now - at < READD_WINDOW_MS);
     for (let i = 0; i < added; i++) {
@@ -118,6 +120,8 @@ Refully.suggestions = (() => {
       placedKey = key;
       panel.showFindings(view(placed)); // only when the rows changed: an open reason field is kept otherwise
     }
+    const done = performance.now();
+    Refully.timings.publish({ reapplyMs: done - started, placeMs, badgesMs, panelMs: done - panelStarted, rows: rowCount, url: location.href }, "refully:reapply-timings");
   }
 
   function onDismissed(finding) {

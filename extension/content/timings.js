@@ -18,7 +18,13 @@
 //                from the view, the idle wait for that report, at most 50 ms); workerMs and its parts (workerSettingsMs, workerPingMs,
 //                workerStringifyMs, workerFetchMs, workerReadMs, workerBadgeMs) and messagingMs (content
 //                script ↔ worker both ways) split it
-// The last one is published as a `refully:timings` CustomEvent on document whose detail is a JSON string
+//   idleWaitMs   how long the capture waited for the page's idle period once the page had settled (page-watch.js;
+//                0 for captures not started by the watcher)
+//   startedAtMs / drawnAtMs  capture start and badges drawn, as performance.now() of the document (page scripts
+//                share that clock: the benchmark measures "rows in the page → badges drawn" with them)
+// Re-applying the last answer's badges after the page's own changes (suggestions.js, 60 ms after they settle; not
+// part of a capture) is published as `refully:reapply-timings`: reapplyMs (placeMs + badgesMs + panelMs), rows, url.
+// Each is published as a `refully:timings` (or `refully:reapply-timings`) CustomEvent on document whose detail is a JSON string
 // (a string crosses from the extension's isolated world to page scripts; objects do not). Nothing is
 // written into the page's DOM for it.
 globalThis.Refully ??= {};
@@ -26,12 +32,12 @@ globalThis.Refully ??= {};
 Refully.timings = (() => {
   const round = ms => Math.round(ms * 100) / 100;
 
-  function publish(timing) {
+  function publish(timing, name = "refully:timings") {
     const detail = {};
     for (const [key, value] of Object.entries(timing)) {
       detail[key] = key.endsWith("Ms") && typeof value === "number" ? round(value) : value;
     }
-    document.dispatchEvent(new CustomEvent("refully:timings", { detail: JSON.stringify(detail) }));
+    document.dispatchEvent(new CustomEvent(name, { detail: JSON.stringify(detail) }));
     return detail;
   }
 

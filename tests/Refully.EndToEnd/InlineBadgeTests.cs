@@ -112,6 +112,9 @@ public sealed class InlineBadgeTests(ChromiumFixture chromium)
         await Badges.Badge(page, Id(LedgerSeeds.Damaged)).Locator("[data-part=chip]").ClickAsync(); // a card open on page 1
         await Expect(Badges.Badge(page, Id(LedgerSeeds.Damaged)).Locator("[data-part=explanation]")).ToBeVisibleAsync();
 
+        const string Panel = "document.querySelector('refully-panel').shadowRoot";
+        await page.EvaluateAsync($"() => {{ window.list = {Panel}.querySelector('[data-part=findings]'); window.firstEntry = window.list.firstElementChild; }}");
+
         // Act 1: "Next" replaces the rows and the URL (pageOffset 2), no reload.
         await page.Locator("#next").ClickAsync();
 
@@ -127,6 +130,14 @@ public sealed class InlineBadgeTests(ChromiumFixture chromium)
         await badge2.Locator("[data-part=chip]").ClickAsync();
         page.Url.Should().Contain(Uri.EscapeDataString("\"pageOffset\":2"));
         await Expect(page.Locator("refully-panel [data-part=totals]")).ToHaveTextAsync("$55.60 claimable on this page");
+        // The panel's list stayed in place while page 2 was read: the same list element, its first entry the same
+        // element, now showing a page-2 finding, and the "Reading this page…" line is gone.
+        var panel = await page.EvaluateAsync<JsonElement>(
+            $"() => {{ const list = {Panel}.querySelector('[data-part=findings]'); return {{ same: list === window.list && list.firstElementChild === window.firstEntry, " +
+            $"ids: [...list.children].map(li => li.dataset.findingId), reading: {Panel}.querySelectorAll('[data-part=reading]').length }}; }}");
+        panel.GetProperty("same").GetBoolean().Should().BeTrue();
+        panel.GetProperty("ids").EnumerateArray().Select(id => id.GetString()).Should().Contain(Id(LedgerSeeds.LostOnPage2)).And.NotContain(Id(LedgerSeeds.Damaged));
+        panel.GetProperty("reading").GetInt32().Should().Be(0);
 
         // Act 2: the page re-renders the same rows three times (new elements each time).
         await page.EvaluateAsync(CountBadgeInsertions);

@@ -1,3 +1,4 @@
+using System.Text.Json;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Playwright;
 using Refully.Companion.Storage;
@@ -111,6 +112,63 @@ public sealed class PageCaptureTests(ChromiumFixture chromium)
         // Assert 2: captured again.
         await Eventually.UntilAsync(() => page.EvaluateAsync<int>("() => window.captures"), n => n > 0, "a capture after the content changed");
     }
+
+    [Fact]
+    public async Task ACaptureWaitsForThePagesIdleTimeButNeverMoreThanASecond()
+    {
+        // Arrange: a paired extension on the ledger page, first capture answered; the page notes when each capture
+        // starts (each one asks the page-world root finder with a `refully:find-roots` event on document).
+        await using var companion = CompanionServer.Start();
+        var token = companion.IssueTokenFor(chromium.ExtensionOrigin);
+        await chromium.ResetAsync(companion.Url, token.Token, token.Id);
+        var page = await chromium.OpenSellerCentralAsync(ChromiumFixture.ReportPath("INVENTORY_LEDGER"));
+        await WaitForVisitAsync(companion, new Uri(page.Url).AbsolutePath);
+        await LastTimingAsync(page);
+        await page.EvaluateAsync("() => { window.captureStarts = []; document.addEventListener('refully:find-roots', () => window.captureStarts.push(performance.now()), true); }");
+
+        // Act 1: a cell's text changes, and the page keeps its main thread busy for 3 s in back-to-back 20 ms tasks
+        // (a message to itself is always waiting), so it never has an idle period.
+        var timings = await page.EvaluateAsync<int>("() => window.refullyTimings.length");
+        await page.EvaluateAsync(
+            """
+            () => {
+              window.changedAt = performance.now();
+              document.querySelector('kat-table-body kat-table-row kat-table-cell').textContent = '09/14/2026';
+              const until = window.changedAt + 3000;
+              const channel = new MessageChannel();
+              channel.port1.onmessage = () => {
+                const end = performance.now() + 20;
+                while (performance.now() < end) {}
+                if (performance.now() < until) channel.port2.postMessage(0);
+                else window.busyEndedAt = performance.now();
+              };
+              channel.port2.postMessage(0);
+            }
+            """);
+
+        // Assert 1: captured while the page was still busy: 600 ms of quiet after the change, then at most 1 s waiting
+        // for an idle period that never came.
+        var busy = await Eventually.UntilAsync(
+            () => page.EvaluateAsync<JsonElement>("n => ({ timing: window.refullyTimings[n] ?? null, starts: window.captureStarts, changedAt: window.changedAt, busyEndedAt: window.busyEndedAt ?? null })", timings),
+            v => v.GetProperty("timing").ValueKind == JsonValueKind.Object && v.GetProperty("busyEndedAt").ValueKind == JsonValueKind.Number,
+            "the capture's timings and the end of the busy period", TimeSpan.FromSeconds(15));
+        var started = busy.GetProperty("starts")[0].GetDouble() - busy.GetProperty("changedAt").GetDouble();
+        started.Should().BeGreaterThan(1400, "600 ms of quiet, then the idle wait's 1 s ceiling (less a timer's slack)");
+        busy.GetProperty("starts")[0].GetDouble().Should().BeLessThan(busy.GetProperty("busyEndedAt").GetDouble(), "the wait for idle time has a ceiling");
+        busy.GetProperty("timing").GetProperty("idleWaitMs").GetDouble().Should().BeInRange(950, 2000);
+
+        // Act 2: another change on the now quiet page.
+        timings = await page.EvaluateAsync<int>("() => window.refullyTimings.length");
+        await page.EvaluateAsync("() => { document.querySelector('kat-table-body kat-table-row kat-table-cell').textContent = '09/15/2026'; }");
+
+        // Assert 2: captured in the first idle period, well before the ceiling.
+        var quiet = await Eventually.UntilAsync(
+            () => page.EvaluateAsync<JsonElement>("n => window.refullyTimings[n] ?? null", timings),
+            t => t.ValueKind == JsonValueKind.Object, "the next capture's timings");
+        quiet.GetProperty("idleWaitMs").GetDouble().Should().BeLessThan(900, "a quiet page has idle time right away");
+    }
+
+    private static Task<JsonElement> LastTimingAsync(IPage page) => InlineBadgeTests.LastTimingAsync(page, _ => true);
 
     [Fact]
     public async Task SpaNavigationToAnotherSellerCentralPageIsCapturedAgain()

@@ -38,6 +38,10 @@ public static class BrowserBenchmark
             // measured captures, written as a .cpuprofile (Chrome DevTools' Performance panel opens it).
             var profileFile = Environment.GetEnvironmentVariable("REFULLY_BENCH_PROFILE");
             var cdp = string.IsNullOrEmpty(profileFile) ? null : await page.Context.NewCDPSessionAsync(page);
+            // REFULLY_BENCH_TRACE=FILE: a Chrome trace (all processes, thread CPU time per event) over the measured new
+            // pages, written as JSON that chrome://tracing, Perfetto or the DevTools Performance panel open.
+            var traceFile = Environment.GetEnvironmentVariable("REFULLY_BENCH_TRACE");
+            var trace = string.IsNullOrEmpty(traceFile) ? null : new ChromeTrace(await page.Context.NewCDPSessionAsync(page));
 
             // New pages: every capture brings 500 new records, so the companion stores them and detects.
             var measured = new List<JsonElement>();
@@ -47,6 +51,10 @@ public static class BrowserBenchmark
                 if (n > Warmup)
                 {
                     measured.Add(timing);
+                }
+                if (n == Warmup && trace is not null)
+                {
+                    await trace.StartAsync();
                 }
                 if (n == Warmup && cdp is not null)
                 {
@@ -60,6 +68,11 @@ public static class BrowserBenchmark
                 var profile = await cdp.SendAsync("Profiler.stop");
                 await File.WriteAllTextAsync(profileFile!, profile!.Value.GetProperty("profile").GetRawText());
                 output.WriteLine($"CPU profile of the new pages written to {profileFile}");
+            }
+            if (trace is not null)
+            {
+                await trace.StopAsync(traceFile!);
+                output.WriteLine($"Chrome trace of the new pages written to {traceFile}");
             }
             // Revisited pages (back to pages already read): nothing new to store, so no detection run.
             var revisited = new List<JsonElement>();
@@ -84,16 +97,27 @@ public static class BrowserBenchmark
 
     private static async Task<JsonElement> ShowAsync(Microsoft.Playwright.IPage page, int n, bool first)
     {
-        var before = await page.EvaluateAsync<int>("() => (window.refullyTimings ?? []).length");
+        var before = await page.EvaluateAsync<int[]>("() => [(window.refullyTimings ?? []).length, (window.refullyReapplyTimings ?? []).length]");
         if (!first)
         {
-            await page.EvaluateAsync("n => window.benchApp.show(n)", n);
+            // The page's own rendering of the new rows (its task), then the moment its rows are in the DOM.
+            await page.EvaluateAsync("n => { window.benchApp.show(n); window.benchShownAt = performance.now(); }", n);
         }
         var marker = Uri.EscapeDataString($"{{\"pageOffset\":{n}}}");
+        // The capture's timings, with the time from the rows being in the page to their badges drawn, and the content
+        // script's re-apply work after this page change (before the answer; not part of the capture).
         return await Eventually.UntilAsync(
             () => page.EvaluateAsync<JsonElement>(
-                "([marker, before]) => (window.refullyTimings ?? []).slice(before).filter(t => t.url.endsWith(marker)).at(-1) ?? null",
-                new object[] { marker, first ? 0 : before }),
+                """
+                ([marker, before, beforeReapply, first]) => {
+                  const t = (window.refullyTimings ?? []).slice(before).filter(t => t.url.endsWith(marker)).at(-1);
+                  if (!t) return null;
+                  const reapplied = (window.refullyReapplyTimings ?? []).slice(beforeReapply);
+                  return { ...t, shownToDrawnMs: first ? null : t.drawnAtMs - window.benchShownAt,
+                    reapplyMs: reapplied.reduce((sum, r) => sum + r.reapplyMs, 0) };
+                }
+                """,
+                new object[] { marker, first ? 0 : before[0], first ? 0 : before[1], first }),
             t => t.ValueKind == JsonValueKind.Object && t.GetProperty("badges").GetInt32() >= SeededByReference + SeededByFnsku * 10,
             $"the badges of benchmark page {n}", TimeSpan.FromSeconds(30));
     }
@@ -130,6 +154,8 @@ public static class BrowserBenchmark
             "(drawn with the answer, or, on rows more than a viewport away, when scrolled near)");
         foreach (var (name, label) in new[]
                  {
+                     ("shownToDrawnMs", "rows in the page → their badges drawn"),
+                     ("idleWaitMs", "  of which waiting for the page's idle time"),
                      ("endToEndMs", "end to end (capture start → badges drawn)"),
                      ("companionMs", "  of which the companion (parse, store, detect)"),
                      ("companionDetectMs", "    detection"),
@@ -153,6 +179,7 @@ public static class BrowserBenchmark
                      ("placeMs", "    finding rows + matching anchors"),
                      ("badgesMs", "    drawing the badges"),
                      ("panelMs", "    drawing the panel"),
+                     ("reapplyMs", "re-apply after the page change (not a capture)"),
                  })
         {
             var values = timings.Select(t => Value(t, name)).Order().ToList();

@@ -8,6 +8,7 @@ namespace Refully.EndToEnd.Bench;
 /// benchmark page (extension loaded, no companion), creates an isolated world like a content script's over CDP, and
 /// evaluates SCRIPT there: an expression whose value (awaited) is printed as JSON. In that world `Refully` holds the
 /// extension's content scripts (loaded in the manifest's order), and `window.__probeSources` their sources.
+/// PROBE_WORLD=page evaluates SCRIPT in the page's own world instead (as page-world.js runs).
 /// Not a test; for measuring pieces of the content script on their own.
 /// </summary>
 public static class Probe
@@ -27,6 +28,12 @@ public static class Probe
             var frameId = tree!.Value.GetProperty("frameTree").GetProperty("frame").GetProperty("id").GetString();
             var world = await cdp.SendAsync("Page.createIsolatedWorld", new Dictionary<string, object> { ["frameId"] = frameId!, ["worldName"] = "probe" });
             var contextId = world!.Value.GetProperty("executionContextId").GetInt32();
+            // PROBE_WORLD=page: the page's own world (where page-world.js walks), SCRIPT only.
+            if (Environment.GetEnvironmentVariable("PROBE_WORLD") == "page")
+            {
+                output.WriteLine((await page.EvaluateAsync<JsonElement>(File.ReadAllText(scriptFile))).GetRawText());
+                return 0;
+            }
             // PROBE_WORLD=extension: the extension's own content-script world instead (real chrome.runtime; sources not reloaded).
             var inExtension = Environment.GetEnvironmentVariable("PROBE_WORLD") == "extension";
             if (inExtension)

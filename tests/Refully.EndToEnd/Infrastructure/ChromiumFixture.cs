@@ -34,10 +34,12 @@ public sealed class ChromiumFixture : IAsyncLifetime
 
     /// <summary>
     /// Collects the extension's `refully:timings` events in the page's own world as window.refullyTimings
-    /// (the extension publishes its per-capture timings that way; see extension/content/timings.js).
+    /// (the extension publishes its per-capture timings that way; see extension/content/timings.js), and its re-apply
+    /// timings as window.refullyReapplyTimings.
     /// </summary>
     private const string CollectTimings =
-        "document.addEventListener('refully:timings', e => (window.refullyTimings ??= []).push(JSON.parse(e.detail)));";
+        "document.addEventListener('refully:timings', e => (window.refullyTimings ??= []).push(JSON.parse(e.detail)));" +
+        "document.addEventListener('refully:reapply-timings', e => (window.refullyReapplyTimings ??= []).push(JSON.parse(e.detail)));";
 
     private readonly string _userDataDir = Path.Combine(Path.GetTempPath(), $"refully-e2e-chromium-{Guid.NewGuid():N}");
     private IPlaywright? _playwright;
