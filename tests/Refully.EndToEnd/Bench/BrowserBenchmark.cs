@@ -113,7 +113,7 @@ public static class BrowserBenchmark
                   const t = (window.refullyTimings ?? []).slice(before).filter(t => t.url.endsWith(marker)).at(-1);
                   if (!t) return null;
                   const reapplied = (window.refullyReapplyTimings ?? []).slice(beforeReapply);
-                  return { ...t, shownToDrawnMs: first ? null : t.drawnAtMs - window.benchShownAt,
+                  return { ...t, shownToDrawnMs: first || t.drawnAtMs === undefined ? null : t.drawnAtMs - window.benchShownAt,
                     reapplyMs: reapplied.reduce((sum, r) => sum + r.reapplyMs, 0) };
                 }
                 """,
