@@ -4,9 +4,10 @@ import { capturePage } from "./actions/capture-page.js";
 import { claimFinding, getClaimForm, reportCaseId } from "./actions/claims.js";
 import { dismissFinding, getFinding, openFindingDetails } from "./actions/findings.js";
 import { cancelPairing, confirmPairing, startPairing, unpair } from "./actions/pairing.js";
+import { openRelay, relayCapture, relayHello } from "./actions/relay.js";
 import { getSettings, getState, setCompanionPort } from "./actions/state-and-settings.js";
 
-export const Senders = Object.freeze({ extensionPage: "extension-page", sellerCentralTab: "seller-central-tab" });
+export const Senders = Object.freeze({ extensionPage: "extension-page", relayFrame: "relay-frame", sellerCentralTab: "seller-central-tab" });
 
 export const handlers = Object.freeze({
   cancelPairing: { from: Senders.extensionPage, run: cancelPairing },
@@ -19,6 +20,9 @@ export const handlers = Object.freeze({
   getSettings: { from: Senders.extensionPage, run: getSettings },
   getState: { from: Senders.extensionPage, run: getState },
   openFindingDetails: { from: Senders.sellerCentralTab, run: openFindingDetails },
+  openRelay: { from: Senders.sellerCentralTab, run: openRelay },
+  relayCapture: { from: Senders.relayFrame, run: relayCapture },
+  relayHello: { from: Senders.relayFrame, run: relayHello },
   reportCaseId: { from: Senders.sellerCentralTab, run: reportCaseId },
   setCompanionPort: { from: Senders.extensionPage, run: setCompanionPort },
   startPairing: { from: Senders.extensionPage, run: startPairing },

@@ -28,7 +28,22 @@ export function isSellerCentralTab(sender) {
     && sellerCentralOrigins().has(originOf(sender));
 }
 
-// The popup or options page (or any other page of this extension, e.g. opened in a tab).
+const extensionOrigin = () => new URL(chrome.runtime.getURL("")).origin;
+
+// The popup or options page (or any other page of this extension, e.g. opened in a tab). Not a frame of this
+// extension inside another site's page: the capture relay is web-accessible, so a Seller Central page can load it.
 export function isExtensionPage(sender) {
-  return sender.id === chrome.runtime.id && originOf(sender) === new URL(chrome.runtime.getURL("")).origin;
+  return sender.id === chrome.runtime.id && originOf(sender) === extensionOrigin()
+    && (sender.tab === undefined || sender.frameId === 0 || originOf({ url: sender.tab.url }) === extensionOrigin());
+}
+
+// The capture relay frame (extension/relay/relay.html) inside a Seller Central tab. Its key is checked as well
+// (actions/relay.js): this only says where the message comes from.
+export function isRelayFrame(sender) {
+  return sender.id === chrome.runtime.id
+    && sender.tab !== undefined
+    && sender.frameId !== 0
+    && originOf(sender) === extensionOrigin()
+    && new URL(sender.url).pathname === "/extension/relay/relay.html"
+    && sellerCentralOrigins().has(originOf({ url: sender.tab.url }));
 }

@@ -5,10 +5,12 @@ import { ErrorCodes, RefullyError } from "../shared/errors.js";
 import { forgetClosedTab } from "./actions/claims.js";
 import { handlers, Senders } from "./handlers.js";
 import { readConnectionState } from "./connection-state.js";
-import { isExtensionPage, isSellerCentralTab } from "./senders.js";
+import { forgetRelay } from "./actions/relay.js";
+import { isExtensionPage, isRelayFrame, isSellerCentralTab } from "./senders.js";
 
 const senderChecks = {
   [Senders.extensionPage]: isExtensionPage,
+  [Senders.relayFrame]: isRelayFrame,
   [Senders.sellerCentralTab]: isSellerCentralTab,
 };
 
@@ -44,7 +46,8 @@ chrome.storage.onChanged.addListener((changes, area) => {
   }
 });
 
-// A closed tab files nothing any more: forget its pending claim.
+// A closed tab files nothing any more: forget its pending claim and its relay key.
 chrome.tabs.onRemoved.addListener(tabId => {
   forgetClosedTab(tabId).catch(() => { /* session storage gone with the browser */ });
+  forgetRelay(tabId).catch(() => { /* session storage gone with the browser */ });
 });

@@ -249,7 +249,7 @@ Refully.capture = (() => {
   // before the companion parses (it skips " \t\n\f\r", nothing else, between them).
   const LEADING = "(?:[ \\t\\n\\f\\r]*<style\\b[^>]*>[\\s\\S]*?</style>|[ \\t\\n\\f\\r]*<script\\b[^>]*>[\\s\\S]*?</script>)";
   const STRIP = new RegExp(
-    `(<template shadowrootmode="open"[^>]*>)(${LEADING}+)|(<script\\b[^>]*>)[\\s\\S]*?</script>|<refully-(badge|panel|claim-card)\\b[^>]*></refully-\\4>`, "gi");
+    `(<template shadowrootmode="open"[^>]*>)(${LEADING}+)|(<script\\b[^>]*>)[\\s\\S]*?</script>|<refully-(badge|panel|claim-card|relay)\\b[^>]*></refully-\\4>`, "gi");
   const LEADING_ELEMENT = /<style\b[^>]*>[\s\S]*?<\/style>|<script\b[^>]*>[\s\S]*?<\/script>/gi;
   const strip = html => html.replace(STRIP, (match, template, leading, script) => {
     if (template) {

@@ -37,9 +37,9 @@ globalThis.Refully ??= {};
       suggestions.watchRows(page.shadowRoots);
       const watchMs = performance.now() - watchStarted;
       const { url, title, capturedAt, html } = page;
-      const sending = Refully.send("capturePage", { url, title, capturedAt, html });
+      const sending = Refully.handOver.sendCapture({ url, title, capturedAt, html });
       const sendMs = performance.now() - captured - watchMs;
-      const result = await sending;
+      const result = await sending.answer;
       const received = performance.now();
       await suggestions.rowsReported(); // which rows are far: normally known long before the answer (idle wait)
       const answered = performance.now();
@@ -50,7 +50,7 @@ globalThis.Refully ??= {};
       const worker = result.workerMs ?? null;
       Refully.timings.publish({
         captureMs: captured - started, rootsMs: page.parts.roots, serialiseMs: page.parts.serialise, stripMs: page.parts.strip, watchMs, sendMs, drawMs: done - answered, mainThreadMs,
-        endToEndMs: done - started, idleWaitMs, startedAtMs: started, drawnAtMs: done, htmlChars: html.length, rows: drawn.rows, badges: drawn.badges, badgesDrawn: drawn.badgesDrawn ?? 0, url,
+        handOver: sending.via, endToEndMs: done - started, idleWaitMs, startedAtMs: started, drawnAtMs: done, htmlChars: html.length, rows: drawn.rows, badges: drawn.badges, badgesDrawn: drawn.badgesDrawn ?? 0, url,
         placeMs: drawn.placeMs ?? 0, badgesMs: drawn.badgesMs ?? 0, panelMs: drawn.panelMs ?? 0,
         companionMs, companionDetectMs: result.companionMs?.detect ?? null, companionRequestMs: result.companionMs?.request ?? null,
         hopMs: companionMs === null ? null : done - started - mainThreadMs - companionMs,
@@ -72,6 +72,10 @@ globalThis.Refully ??= {};
 
   function show(result, shadowRoots) {
     if (result.state === "paired") {
+      // Paired and answered: later captures can go through the relay (opened once, when the page is idle).
+      if (Refully.handOver.state === "closed") {
+        requestIdleCallback(() => Refully.handOver.open(), { timeout: 2000 });
+      }
       return suggestions.show(result.answer, shadowRoots);
     }
     suggestions.clear();

@@ -6,7 +6,7 @@ globalThis.Refully ??= {};
 Refully.ownNodes = (() => {
   const hosts = new WeakSet();
   // How a host serialises in a capture: an empty element, e.g. <refully-badge data-…="…"></refully-badge>.
-  const SERIALISED_HOST = /<refully-(badge|panel|claim-card)\b[^>]*><\/refully-\1>/g;
+  const SERIALISED_HOST = /<refully-(badge|panel|claim-card|relay)\b[^>]*><\/refully-\1>/g;
   // Script bodies: the companion reads no script, and inline app state can be large (and hold buyer data).
   const SCRIPT_BODY = /(<script\b[^>]*>)[\s\S]*?<\/script>/gi;
 

@@ -26,6 +26,17 @@ public sealed class ManifestTests
     }
 
     [Fact]
+    public void OnlyTheCaptureRelayIsWebAccessibleAndOnlyOnSellerCentral()
+    {
+        // A web-accessible file can be loaded by the pages it names: only the relay frame, only on Seller Central.
+        var entries = Manifest().GetProperty("web_accessible_resources").EnumerateArray().ToList();
+        entries.Should().ContainSingle();
+        entries[0].GetProperty("resources").EnumerateArray().Select(r => r.GetString()).Should().Equal("extension/relay/relay.html");
+        entries[0].GetProperty("matches").EnumerateArray().Select(m => m.GetString()!).Order().Should().Equal(SellerCentralPatterns());
+        entries[0].TryGetProperty("extension_ids", out _).Should().BeFalse();
+    }
+
+    [Fact]
     public void OnlyTheShadowRootFinderRunsInThePagesOwnWorld()
     {
         // The page's world shares globals with Seller Central's scripts: only the capture walk may run there

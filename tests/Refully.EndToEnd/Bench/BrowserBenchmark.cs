@@ -185,6 +185,9 @@ public static class BrowserBenchmark
             var values = timings.Select(t => Value(t, name)).Order().ToList();
             output.WriteLine(FormattableString.Invariant($"{label,-46} p50 {Percentile(values, 50),7:0.0} ms   p95 {Percentile(values, 95),7:0.0} ms   max {values[^1],7:0.0} ms"));
         }
+        var handOvers = timings.GroupBy(t => t.TryGetProperty("handOver", out var via) ? via.GetString() ?? "?" : "message")
+            .Select(g => $"{g.Key} {g.Count()}").Order();
+        output.WriteLine($"captures handed over by: {string.Join(", ", handOvers)} (relay: the extension's frame and a MessageChannel; message: chrome.runtime.sendMessage)");
         var drawnNow = timings.Select(t => Value(t, "badgesDrawn")).Where(v => !double.IsNaN(v)).Order().ToList();
         if (drawnNow.Count > 0)
         {
