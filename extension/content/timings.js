@@ -3,7 +3,8 @@
 //                rootsMs (the shadow roots with content, named from the page's world), serialiseMs (getHTML and
 //                the pieces written empty), stripMs (the one regex pass: script bodies, Refully's hosts, roots' styles)
 //   watchMs      watching the capture's rows, so far rows are known when the answer comes (badges.js)
-//   sendMs       the synchronous part of handing the capture to the worker (message serialisation)
+//   sendMs       the synchronous part of handing the capture to the worker (serialising it onto the relay's port,
+//                or into chrome.runtime.sendMessage's message); handOver says which: "relay" or "message"
 //   drawMs       placing and drawing the badges and the panel once the answer arrived
 //                (placeMs: finding rows and matching anchors; badgesMs: badges; panelMs: the panel)
 //   badges       badges placed on rows; badgesDrawn of them drawn with the answer (the others are on rows more than
