@@ -1,9 +1,9 @@
 // Decides when the page is worth capturing again: after it stops changing (debounced MutationObserver,
 // with a ceiling so a page that never settles is still captured), and soon on SPA navigation (URL
-// change without a reload); then in the page's next idle period (requestIdleCallback, at most IDLE_TIMEOUT_MS
+// change without a reload); then in the page's next idle period (requestIdleCallback, at most idleTimeoutMs
 // later), so the capture does not compete with the page's own rendering, its raster and garbage collection
-// that follow a re-render (docs/extension.md "Seventh round"). Mutations of Refully's own nodes (panel, badges) are ignored, so drawing the
-// answer can never trigger another capture. onChange runs at once on every other mutation batch (the
+// that follow a re-render (docs/extension.md "Seventh round"). Mutations of Refully's own nodes (panel,
+// badges) are ignored, so drawing the answer can never trigger another capture. onChange runs at once on every other mutation batch (the
 // badges are put right quickly, long before the next capture).
 globalThis.Refully ??= {};
 

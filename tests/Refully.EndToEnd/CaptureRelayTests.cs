@@ -25,10 +25,7 @@ public sealed class CaptureRelayTests(ChromiumFixture chromium)
 
     private async Task<(CompanionServer Companion, Microsoft.Playwright.IPage Page)> OpenWithRelayAsync()
     {
-        var companion = CompanionServer.Start();
-        var token = companion.IssueTokenFor(chromium.ExtensionOrigin);
-        await chromium.ResetAsync(companion.Url, token.Token, token.Id);
-        var page = await chromium.OpenSellerCentralAsync(ChromiumFixture.ReportPath("INVENTORY_LEDGER"));
+        var (companion, page) = await PageCaptureTests.OpenPairedLedgerReportAsync(chromium);
         await TimingAfterAsync(page, 0);
         await Eventually.UntilAsync(() => page.EvaluateAsync<int>("() => document.querySelectorAll('refully-relay').length"), n => n == 1, "the relay frame");
         return (companion, page);

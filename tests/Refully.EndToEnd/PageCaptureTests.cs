@@ -87,11 +87,8 @@ public sealed class PageCaptureTests(ChromiumFixture chromium)
     {
         // Arrange: a paired extension on the ledger page, first capture stored; the page counts the captures
         // (each one asks the page-world root finder with a `refully:find-roots` event on document).
-        await using var companion = CompanionServer.Start();
-        var token = companion.IssueTokenFor(chromium.ExtensionOrigin);
-        await chromium.ResetAsync(companion.Url, token.Token, token.Id);
-        var page = await chromium.OpenSellerCentralAsync(ChromiumFixture.ReportPath("INVENTORY_LEDGER"));
-        await WaitForVisitAsync(companion, new Uri(page.Url).AbsolutePath);
+        var (companion, page) = await OpenPairedLedgerReportAsync(chromium);
+        await using var _ = companion;
         await page.WaitForTimeoutAsync(1000);
         await page.EvaluateAsync("() => { window.captures = 0; document.addEventListener('refully:find-roots', () => window.captures++, true); }");
 
@@ -118,11 +115,8 @@ public sealed class PageCaptureTests(ChromiumFixture chromium)
     {
         // Arrange: a paired extension on the ledger page, first capture answered; the page notes when each capture
         // starts (each one asks the page-world root finder with a `refully:find-roots` event on document).
-        await using var companion = CompanionServer.Start();
-        var token = companion.IssueTokenFor(chromium.ExtensionOrigin);
-        await chromium.ResetAsync(companion.Url, token.Token, token.Id);
-        var page = await chromium.OpenSellerCentralAsync(ChromiumFixture.ReportPath("INVENTORY_LEDGER"));
-        await WaitForVisitAsync(companion, new Uri(page.Url).AbsolutePath);
+        var (companion, page) = await OpenPairedLedgerReportAsync(chromium);
+        await using var _ = companion;
         await LastTimingAsync(page);
         await page.EvaluateAsync("() => { window.captureStarts = []; document.addEventListener('refully:find-roots', () => window.captureStarts.push(performance.now()), true); }");
 
@@ -169,6 +163,17 @@ public sealed class PageCaptureTests(ChromiumFixture chromium)
     }
 
     private static Task<JsonElement> LastTimingAsync(IPage page) => InlineBadgeTests.LastTimingAsync(page, _ => true);
+
+    /// <summary>A paired extension on the ledger report's online view, its first capture stored. The caller disposes the companion.</summary>
+    internal static async Task<(CompanionServer Companion, IPage Page)> OpenPairedLedgerReportAsync(ChromiumFixture chromium)
+    {
+        var companion = CompanionServer.Start();
+        var token = companion.IssueTokenFor(chromium.ExtensionOrigin);
+        await chromium.ResetAsync(companion.Url, token.Token, token.Id);
+        var page = await chromium.OpenSellerCentralAsync(ChromiumFixture.ReportPath("INVENTORY_LEDGER"));
+        await WaitForVisitAsync(companion, new Uri(page.Url).AbsolutePath);
+        return (companion, page);
+    }
 
     [Fact]
     public async Task SpaNavigationToAnotherSellerCentralPageIsCapturedAgain()
