@@ -20,6 +20,14 @@ function originOf(sender) {
   }
 }
 
+function pathOf(sender) {
+  try {
+    return new URL(sender.url).pathname;
+  } catch {
+    return null;
+  }
+}
+
 // A content script of this extension in a top-level Seller Central page.
 export function isSellerCentralTab(sender) {
   return sender.id === chrome.runtime.id
@@ -44,6 +52,6 @@ export function isRelayFrame(sender) {
     && sender.tab !== undefined
     && sender.frameId !== 0
     && originOf(sender) === extensionOrigin()
-    && new URL(sender.url).pathname === "/extension/relay/relay.html"
+    && pathOf(sender) === "/extension/relay/relay.html"
     && sellerCentralOrigins().has(originOf({ url: sender.tab.url }));
 }

@@ -108,8 +108,8 @@ Refully.suggestions = (() => {
   function reapply() {
     const started = performance.now();
     const { placed, added, rows: rowCount, placeMs, badgesMs } = draw();
-    const panelStarted = performance.now();
     const now = performance.now();
+    const panelStarted = now;
     readds = readds.filter(at => now - at < READD_WINDOW_MS);
     for (let i = 0; i < added; i++) {
       readds.push(now);

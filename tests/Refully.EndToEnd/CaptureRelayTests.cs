@@ -11,7 +11,7 @@ namespace Refully.EndToEnd;
 [Collection(ChromiumCollection.Name)]
 public sealed class CaptureRelayTests(ChromiumFixture chromium)
 {
-    private static Task<JsonElement> TimingAfterAsync(Microsoft.Playwright.IPage page, int count) =>
+    internal static Task<JsonElement> TimingAfterAsync(Microsoft.Playwright.IPage page, int count) =>
         Eventually.UntilAsync(
             () => page.EvaluateAsync<JsonElement>("n => (window.refullyTimings ?? [])[n] ?? null", count),
             t => t.ValueKind == JsonValueKind.Object, $"capture timing #{count + 1}");

@@ -156,9 +156,7 @@ public sealed class PageCaptureTests(ChromiumFixture chromium)
         await page.EvaluateAsync("() => { document.querySelector('kat-table-body kat-table-row kat-table-cell').textContent = '09/15/2026'; }");
 
         // Assert 2: captured in the first idle period, well before the ceiling.
-        var quiet = await Eventually.UntilAsync(
-            () => page.EvaluateAsync<JsonElement>("n => window.refullyTimings[n] ?? null", timings),
-            t => t.ValueKind == JsonValueKind.Object, "the next capture's timings");
+        var quiet = await CaptureRelayTests.TimingAfterAsync(page, timings);
         quiet.GetProperty("idleWaitMs").GetDouble().Should().BeLessThan(900, "a quiet page has idle time right away");
     }
 

@@ -15,7 +15,8 @@ export async function openRelay(args, sender) {
 }
 
 async function checkKey(key, sender) {
-  const stored = (await chrome.storage.session.get(keyName(sender.tab.id)))[keyName(sender.tab.id)];
+  const name = keyName(sender.tab.id);
+  const stored = (await chrome.storage.session.get(name))[name];
   if (typeof key !== "string" || typeof stored !== "string" || key !== stored) {
     throw new RefullyError(ErrorCodes.SENDER_NOT_ALLOWED, "This relay was not opened by Refully in this tab.");
   }

@@ -23,17 +23,17 @@ public static class Probe
             var page = await chromium.OpenSellerCentralAsync($"/reportcentral/INVENTORY_LEDGER/0/bench/{Uri.EscapeDataString("{\"pageOffset\":1}")}");
             await page.WaitForFunctionAsync("() => document.querySelectorAll('kat-table-body kat-table-row').length === 500");
             await page.WaitForTimeoutAsync(1500);
-            var cdp = await page.Context.NewCDPSessionAsync(page);
-            var tree = await cdp.SendAsync("Page.getFrameTree");
-            var frameId = tree!.Value.GetProperty("frameTree").GetProperty("frame").GetProperty("id").GetString();
-            var world = await cdp.SendAsync("Page.createIsolatedWorld", new Dictionary<string, object> { ["frameId"] = frameId!, ["worldName"] = "probe" });
-            var contextId = world!.Value.GetProperty("executionContextId").GetInt32();
             // PROBE_WORLD=page: the page's own world (where page-world.js walks), SCRIPT only.
             if (Environment.GetEnvironmentVariable("PROBE_WORLD") == "page")
             {
                 output.WriteLine((await page.EvaluateAsync<JsonElement>(File.ReadAllText(scriptFile))).GetRawText());
                 return 0;
             }
+            var cdp = await page.Context.NewCDPSessionAsync(page);
+            var tree = await cdp.SendAsync("Page.getFrameTree");
+            var frameId = tree!.Value.GetProperty("frameTree").GetProperty("frame").GetProperty("id").GetString();
+            var world = await cdp.SendAsync("Page.createIsolatedWorld", new Dictionary<string, object> { ["frameId"] = frameId!, ["worldName"] = "probe" });
+            var contextId = world!.Value.GetProperty("executionContextId").GetInt32();
             // PROBE_WORLD=extension: the extension's own content-script world instead (real chrome.runtime; sources not reloaded).
             var inExtension = Environment.GetEnvironmentVariable("PROBE_WORLD") == "extension";
             if (inExtension)
