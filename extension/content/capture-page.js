@@ -50,18 +50,28 @@ Refully.capture = (() => {
   // their root skips everything of theirs). Iterative, so deep pages cannot overflow the stack. The document's
   // elements come from its live collection (no list copied), and a host is asked whether it is Refully's only
   // when its root has content (Refully's roots always do).
-  function openShadowRoots(isOwnNode) {
+  // With `emptiable` (an array), the same pass also collects the document's own (light-DOM) <script>, <style>,
+  // <noscript> and <nav> elements that have content: what serialise may write empty (emptiedElements decides).
+  // One name read per element of a pass that visits them anyway, instead of four more passes over the document
+  // for the tag collections (~1 ms on the benchmark page).
+  const EMPTIABLE = new Set(["script", "style", "noscript", "nav"]);
+  function openShadowRoots(isOwnNode, emptiable) {
     const found = [];
     const pending = [document];
     while (pending.length > 0) {
       const scope = pending.pop();
+      const inDocument = scope === document && emptiable !== undefined;
       const elements = scope === document ? document.getElementsByTagName("*") : scope.querySelectorAll("*");
       for (let i = 0; i < elements.length; i++) {
         const element = elements[i];
         const root = element.shadowRoot;
-        if (root && !isPassThrough(root) && !isOwnNode(element)) {
-          found.push(root);
-          pending.push(root);
+        if (root) {
+          if (!isPassThrough(root) && !isOwnNode(element)) {
+            found.push(root);
+            pending.push(root);
+          }
+        } else if (inDocument && EMPTIABLE.has(element.localName) && element.firstChild !== null) {
+          emptiable.push(element);
         }
       }
     }
@@ -122,8 +132,9 @@ Refully.capture = (() => {
   //   - <style> (presentation: CSS is no text of the page) and <noscript> (shown only without JavaScript, never
   //     to the seller; with JavaScript on its content is one raw text the companion would parse as markup),
   //   - menu-only <nav> elements (see isMenu).
-  // Found through the document's tag collections (no selector run over every element).
-  function emptiedElements(shadowHosts) {
+  // Taken from `candidates` (openShadowRoots' emptiable elements; each is checked here, whoever named it), or
+  // without them found through the document's tag collections (no selector run over every element).
+  function emptiedElements(shadowHosts, candidates) {
     const emptied = new Set();
     const ancestors = new Set();
     const add = element => {
@@ -139,19 +150,34 @@ Refully.capture = (() => {
         ancestors.add(parent);
       }
     };
-    for (const script of document.scripts) {
-      const body = script.firstChild;
-      if (body && body.nodeType === TEXT && (body.length >= LONG_SCRIPT || body.nextSibling)) {
-        add(script);
+    const consider = (element, name) => {
+      if (name === "script") {
+        const body = element.firstChild;
+        if (body && body.nodeType === TEXT && (body.length >= LONG_SCRIPT || body.nextSibling)) {
+          add(element);
+        }
+      } else if (element.namespaceURI === HTML_NS && element.firstChild && (name !== "nav" || (!element.hasAttribute("is") && isMenu(element, shadowHosts)))) {
+        add(element);
       }
+    };
+    if (candidates !== undefined) {
+      // Named from the page's world, so anything may be among them: only this document's own HTML elements of
+      // the four kinds count (a host's shadow tree is never split; document.scripts is HTML only too).
+      for (const element of candidates) {
+        const name = element.localName;
+        if (EMPTIABLE.has(name) && element.namespaceURI === HTML_NS && element.getRootNode() === document) {
+          consider(element, name);
+        }
+      }
+      return { emptied, ancestors };
+    }
+    for (const script of document.scripts) {
+      consider(script, "script");
     }
     for (const name of ["style", "noscript", "nav"]) {
       const elements = document.getElementsByTagName(name);
       for (let i = 0; i < elements.length; i++) {
-        const element = elements[i];
-        if (element.namespaceURI === HTML_NS && element.firstChild && (name !== "nav" || (!element.hasAttribute("is") && isMenu(element, shadowHosts)))) {
-          add(element);
-        }
+        consider(elements[i], name);
       }
     }
     return { emptied, ancestors };
@@ -161,10 +187,10 @@ Refully.capture = (() => {
   // documentElement.getHTML({ shadowRoots }) with script bodies emptied, but long scripts are skipped rather
   // than serialised and cut out: the elements on their way up are written child by child (native getHTML
   // for every other child), the long scripts as their empty start and end tags.
-  function serialise(shadowRoots) {
+  function serialise(shadowRoots, candidates) {
     const options = { shadowRoots };
     const shadowHosts = new Set(shadowRoots.map(root => root.host));
-    const { emptied, ancestors } = emptiedElements(shadowHosts);
+    const { emptied, ancestors } = emptiedElements(shadowHosts, candidates);
     if (emptied.size === 0) {
       return document.documentElement.getHTML(options);
     }
@@ -258,25 +284,31 @@ Refully.capture = (() => {
     return script ? `${script}</script>` : "";
   });
 
-  // The open shadow roots with content (as openShadowRoots finds them), named by page-world.js from the
-  // page's own world, where walking every element is 3-4 times cheaper (see there). Each named host is
-  // checked here (an element, not Refully's, with an open root); without an answer (the page-world script
-  // missing, or the page stopped the event) this world walks the page itself.
+  // The open shadow roots with content and the emptiable elements (as openShadowRoots finds them), named by
+  // page-world.js from the page's own world, where walking every element is 3-4 times cheaper (see there). Each
+  // named host is checked here (an element, not Refully's, with an open root), each emptiable element in
+  // emptiedElements; without an answer (the page-world script missing, or the page stopped the event) this world
+  // walks the page itself. → { roots, emptiable }
   function contentRoots(isOwnNode) {
     const hosts = [];
+    const named = [];
     let answered = false;
     const onRoot = event => { hosts.push(event.composedPath()[0]); };
+    const onEmptiable = event => { named.push(event.composedPath()[0]); };
     const onFound = () => { answered = true; };
     document.addEventListener("refully:root", onRoot, true);
+    document.addEventListener("refully:emptiable", onEmptiable, true);
     document.addEventListener("refully:roots-found", onFound, true);
     try {
       document.dispatchEvent(new CustomEvent("refully:find-roots"));
     } finally {
       document.removeEventListener("refully:root", onRoot, true);
+      document.removeEventListener("refully:emptiable", onEmptiable, true);
       document.removeEventListener("refully:roots-found", onFound, true);
     }
     if (!answered) {
-      return openShadowRoots(isOwnNode);
+      const emptiable = [];
+      return { roots: openShadowRoots(isOwnNode, emptiable), emptiable };
     }
     const roots = new Set();
     for (const host of hosts) {
@@ -285,7 +317,7 @@ Refully.capture = (() => {
         roots.add(root);
       }
     }
-    return [...roots];
+    return { roots: [...roots], emptiable: named.filter(element => element instanceof Element) };
   }
 
   // { url, title, capturedAt, html, shadowRoots } for the current document. `shadowRoots` is returned so
@@ -293,9 +325,9 @@ Refully.capture = (() => {
   // and the badges can look for rows inside them.
   function capturePage(isOwnNode) {
     const started = performance.now();
-    const shadowRoots = contentRoots(isOwnNode);
+    const { roots: shadowRoots, emptiable } = contentRoots(isOwnNode);
     const found = performance.now();
-    const serialised = serialise(shadowRoots);
+    const serialised = serialise(shadowRoots, emptiable);
     const written = performance.now();
     const body = strip(serialised);
     const parts = { roots: found - started, serialise: written - found, strip: performance.now() - written };

@@ -4,9 +4,11 @@
 // that world needs its own wrapper object for every node it touches, and the page's world already has them.
 // It reads the DOM and dispatches events, nothing else: the content script asks with `refully:find-roots`
 // on document, this answers synchronously with a composed `refully:root` event on each host whose root has
-// content, then `refully:roots-found` on document. The content script serialises those roots itself; the
-// page could only change which roots are named, as it could by changing its own DOM. Refully's namespace
-// is taken into a closure and removed before any page script runs, so the page sees no new global.
+// content, a `refully:emptiable` event on each of the document's own <script>, <style>, <noscript> and <nav>
+// elements with content (what the capture may write empty), then `refully:roots-found` on document. The
+// content script checks and serialises what is named itself; the page could only change what is named, as it
+// could by changing its own DOM. Refully's namespace is taken into a closure and removed before any page
+// script runs, so the page sees no new global.
 (() => {
   const { openShadowRoots } = globalThis.Refully.capture;
   delete globalThis.Refully;
@@ -14,8 +16,12 @@
   const CustomEventOf = CustomEvent;
   const dispatch = EventTarget.prototype.dispatchEvent;
   document.addEventListener("refully:find-roots", () => {
-    for (const root of openShadowRoots(isRefullyNode)) {
+    const emptiable = [];
+    for (const root of openShadowRoots(isRefullyNode, emptiable)) {
       dispatch.call(root.host, new CustomEventOf("refully:root", { composed: true }));
+    }
+    for (const element of emptiable) {
+      dispatch.call(element, new CustomEventOf("refully:emptiable"));
     }
     dispatch.call(document, new CustomEventOf("refully:roots-found"));
   }, true);

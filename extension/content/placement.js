@@ -29,9 +29,11 @@ Refully.placement = (() => {
   // anchor without a tab that occurs in a row's text (its text nodes joined by tabs) lies inside one text node,
   // so it occurs in the row's textContent too; the candidates are a superset, and only they have their text read
   // and checked with the whole-token rule. Usable anchors hold no "\n", so a hit never spans two rows.
-  // One pass for all anchors: a regular expression that stops wherever some anchor starts (a lookahead, so hits
-  // may overlap) and names the longest anchor there (alternatives longest first); every other anchor starting
-  // there is a prefix of it. One indexOf scan per anchor cost ~0.1 ms each on a 500-row page (45 anchors: ~4.5 ms).
+  // One pass for all anchors: a regular expression of the anchors as alternatives, longest first, so a hit names the
+  // longest anchor starting there; every other anchor starting there is a prefix of it. Each search resumes one
+  // character after the last hit's start, so hits may overlap. (One indexOf scan per anchor cost ~0.1 ms each on a
+  // 500-row page, 45 anchors ~4.5 ms; one lookahead `(?=(…))` tried at every position ~0.9 ms; the plain alternation
+  // lets the engine skip ahead between hits: ~0.07 ms.)
   const BATCH = 256; // anchors per expression
   const escape = text => text.replace(/[\\^$.*+?()[\]{}|\/-]/g, "\\$&");
   function candidateIndex(rows) {
@@ -78,9 +80,10 @@ Refully.placement = (() => {
         const inBatch = new Set(batch);
         const lengths = [...new Set(batch.map(anchor => anchor.length))];
         const prefixes = new Map(); // longest anchor at a hit → every anchor of the batch that starts there
-        const pattern = new RegExp(`(?=(${batch.map(escape).join("|")}))`, "g");
-        for (const match of joined.matchAll(pattern)) {
-          const longest = match[1];
+        const pattern = new RegExp(batch.map(escape).join("|"), "g");
+        for (let match = pattern.exec(joined); match !== null; match = pattern.exec(joined)) {
+          pattern.lastIndex = match.index + 1;
+          const longest = match[0];
           let starting = prefixes.get(longest);
           if (starting === undefined) {
             starting = lengths.filter(length => length <= longest.length && inBatch.has(longest.slice(0, length))).map(length => longest.slice(0, length));

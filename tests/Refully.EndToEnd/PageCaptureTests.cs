@@ -300,6 +300,56 @@ public sealed class PageCaptureTests(ChromiumFixture chromium)
     }
 
     [Fact]
+    public async Task WhatThePageNamesToTheCaptureIsCheckedAndChangesNothing()
+    {
+        // Arrange: a paired extension on the ledger report, its first capture kept as it came. Then the page answers
+        // every capture's `refully:find-roots` itself too, naming elements the capture must not write empty: the
+        // report table, the heading, the main element, the body, a Katal box, the toolbar, and a <style> and a
+        // label inside a header cell's shadow root (page-world.js names only the document's own <script>, <style>,
+        // <noscript> and <nav> elements with content).
+        await using var companion = CompanionServer.Start(keepRawPages: true);
+        var token = companion.IssueTokenFor(chromium.ExtensionOrigin);
+        await chromium.ResetAsync(companion.Url, token.Token, token.Id);
+        var page = await chromium.OpenSellerCentralAsync(ChromiumFixture.ReportPath("INVENTORY_LEDGER"));
+        await Eventually.Until(() => companion.Pages.RawPages(), raw => raw.Count == 1, "the first capture kept");
+        await page.WaitForTimeoutAsync(1000);
+        var before = companion.Pages.RawPages()[0].Html;
+        await page.EvaluateAsync("""
+            () => {
+              window.named = 0;
+              const label = document.querySelector("kat-table-cell[header]").shadowRoot;
+              const targets = ["#report", "h1", "main", "body", "kat-box", "#toolbar"].map(s => document.querySelector(s))
+                .concat([label.querySelector("style"), label.querySelector("span"), document.querySelector("kat-table-body kat-table-row")]);
+              document.addEventListener("refully:find-roots", () => {
+                for (const target of targets) {
+                  target.dispatchEvent(new CustomEvent("refully:emptiable", { composed: true }));
+                  window.named++;
+                }
+              }, true);
+            }
+            """);
+
+        // Act: the first body cell's text changes (same length), so the page is captured again.
+        var texts = await page.EvaluateAsync<string[]>("""
+            () => {
+              const cell = document.querySelector("kat-table-body kat-table-cell");
+              const old = cell.textContent;
+              cell.textContent = old.replace(/[0-9]/g, d => String(9 - d));
+              return [old, cell.textContent];
+            }
+            """);
+        var (old, changed) = (texts[0], texts[1]);
+        var raw = await Eventually.Until(() => companion.Pages.RawPages(), r => r.Count == 2, "the capture after the change kept");
+
+        // Assert: the page's names reached the capture, and the capture is the first one with only that cell changed.
+        (await page.EvaluateAsync<int>("() => window.named")).Should().BeGreaterThan(0);
+        changed.Should().NotBe(old);
+        var at = before.IndexOf(old, before.IndexOf("<kat-table-body", StringComparison.Ordinal), StringComparison.Ordinal);
+        at.Should().BePositive();
+        raw[1].Html.Should().Be(before[..at] + changed + before[(at + old.Length)..]);
+    }
+
+    [Fact]
     public async Task TheRootsCapturedAreExactlyThoseTheRuleNames()
     {
         // Arrange: the extension's capture code in the page's world (where page-world.js runs it) and the rule written
@@ -404,7 +454,12 @@ public sealed class PageCaptureTests(ChromiumFixture chromium)
               (0, eval)(source);
               const { capture } = window.Refully;
               const refully = element => element.localName.startsWith("refully-");
-              const captured = "<!DOCTYPE html>" + capture.strip(capture.serialise(capture.openShadowRoots(refully)));
+              // As the extension captures: the emptiable elements collected in the same walk as the roots. The
+              // capture without them (the document's tag collections) must be the same.
+              const emptiable = [];
+              const captured = "<!DOCTYPE html>" + capture.strip(capture.serialise(capture.openShadowRoots(refully, emptiable), emptiable));
+              const byCollections = "<!DOCTYPE html>" + capture.strip(capture.serialise(capture.openShadowRoots(refully)));
+              if (byCollections !== captured) throw new Error("the capture differs with and without the walk's emptiable elements");
               const every = [];
               const pending = [document];
               while (pending.length) {

@@ -194,6 +194,16 @@ public static class BrowserBenchmark
             output.WriteLine(FormattableString.Invariant(
                 $"badges drawn with the answer (of {Value(first, "badges"):0} placed)  p50 {Percentile(drawnNow, 50),7:0}      p95 {Percentile(drawnNow, 95),7:0}      max {drawnNow[^1],7:0}"));
         }
+        // The slowest captures, part by part and in the order they ran: whether the tail is one part or all of them at once
+        // (a slow phase of the machine), and whether the slow ones come together.
+        var slowest = timings.Select((t, i) => (t, i)).OrderByDescending(x => Value(x.t, "mainThreadMs")).Take(3).OrderBy(x => x.i);
+        output.WriteLine("slowest captures (main thread = roots + getHTML + rest of capture, watch, hand-over, draw):");
+        foreach (var (t, i) in slowest)
+        {
+            var capture = Value(t, "captureMs") - Value(t, "rootsMs") - Value(t, "serialiseMs");
+            output.WriteLine(FormattableString.Invariant(
+                $"  #{i + 1,-3} {Value(t, "mainThreadMs"),5:0.0} ms = {Value(t, "rootsMs"),4:0.0} + {Value(t, "serialiseMs"),4:0.0} + {capture,3:0.0}, {Value(t, "watchMs"),3:0.0}, {Value(t, "sendMs"),3:0.0}, {Value(t, "drawMs"),4:0.0}"));
+        }
         Targets(output, timings);
     }
 

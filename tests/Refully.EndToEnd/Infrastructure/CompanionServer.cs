@@ -24,10 +24,12 @@ public sealed class CompanionServer : WebApplicationFactory<Program>
     private readonly string _dbPath = System.IO.Path.Combine(System.IO.Path.GetTempPath(), $"refully-e2e-{Guid.NewGuid():N}.db");
     private bool _stopped;
     private readonly bool _warmUp;
+    private readonly bool _keepRawPages;
 
-    private CompanionServer(bool warmUp)
+    private CompanionServer(bool warmUp, bool keepRawPages)
     {
         _warmUp = warmUp;
+        _keepRawPages = keepRawPages;
         UseKestrel(o => o.Listen(IPAddress.Loopback, 0));
     }
 
@@ -70,9 +72,10 @@ public sealed class CompanionServer : WebApplicationFactory<Program>
     /// the shipped companion does: the benchmark's companion does; the ~30 test companions do not, as the unit tests' hosts
     /// do not (Refully.Tests' PageWarmUpTests cover it), so that they do not compete with Chromium for the two cores.
     /// </param>
-    public static CompanionServer Start(bool warmUp = false)
+    /// <param name="keepRawPages">Diagnostics on: every capture received is kept as it came (<c>Pages.RawPages()</c>).</param>
+    public static CompanionServer Start(bool warmUp = false, bool keepRawPages = false)
     {
-        var server = new CompanionServer(warmUp);
+        var server = new CompanionServer(warmUp, keepRawPages);
         server.StartServer();
         var addresses = server.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses;
         server.Url = addresses.Single().TrimEnd('/').Replace("localhost", "127.0.0.1");
@@ -97,6 +100,7 @@ public sealed class CompanionServer : WebApplicationFactory<Program>
         builder.UseSetting("urls", "http://127.0.0.1:0");
         builder.UseSetting("Companion:DbPath", _dbPath);
         builder.UseSetting("Companion:WarmUpPages", _warmUp ? "true" : "false");
+        builder.UseSetting("Companion:Diagnostics:KeepRawPages", _keepRawPages ? "true" : "false");
         builder.ConfigureServices(services =>
         {
             services.AddTransient<IStartupFilter>(_ => new PageEncodingFilter(PageBodyEncodings));
