@@ -25,12 +25,22 @@ Refully.watchPage = function watchPage({ isOwnNode, onSettled, onChange = () => 
   const observeOptions = { childList: true, subtree: true, characterData: true, attributes: true };
   observer.observe(document, observeOptions);
 
+  // Refully's own change: on one of its nodes, or adding and removing only its nodes. The node lists are read one
+  // node at a time and only until one is the page's (SPA pagination replaces ~1,000 rows in one record: copying
+  // both lists would wrap every row in this world for nothing).
+  const allOwn = nodes => {
+    for (let i = 0; i < nodes.length; i++) {
+      if (!isOwnNode(nodes[i])) {
+        return false;
+      }
+    }
+    return true;
+  };
   function isOwnMutation(record) {
     if (isOwnNode(record.target)) {
       return true;
     }
-    const touched = [...record.addedNodes, ...record.removedNodes];
-    return record.type === "childList" && touched.length > 0 && touched.every(isOwnNode);
+    return record.type === "childList" && record.addedNodes.length + record.removedNodes.length > 0 && allOwn(record.addedNodes) && allOwn(record.removedNodes);
   }
 
   // A `style` attribute changed (hover effects, animations, a tooltip being positioned): no page parser reads
