@@ -42,14 +42,16 @@ globalThis.Refully ??= {};
       const result = await sending.answer;
       const received = performance.now();
       await suggestions.rowsReported(); // which rows are far: normally known long before the answer (idle wait)
+      // The browser's report of the watched rows ran this script in a task of its own (counted when it came by now).
+      const reportMs = Refully.badges.reportMs;
       const answered = performance.now();
       const drawn = show(result, page.shadowRoots);
       const done = performance.now();
-      const mainThreadMs = captured - started + watchMs + sendMs + (done - answered);
+      const mainThreadMs = captured - started + watchMs + reportMs + sendMs + (done - answered);
       const companionMs = result.companionMs?.total ?? null;
       const worker = result.workerMs ?? null;
       Refully.timings.publish({
-        captureMs: captured - started, rootsMs: page.parts.roots, serialiseMs: page.parts.serialise, stripMs: page.parts.strip, watchMs, sendMs, drawMs: done - answered, mainThreadMs,
+        captureMs: captured - started, rootsMs: page.parts.roots, serialiseMs: page.parts.serialise, stripMs: page.parts.strip, watchMs, reportMs, sendMs, drawMs: done - answered, mainThreadMs,
         handOver: sending.via, endToEndMs: done - started, idleWaitMs, startedAtMs: started, drawnAtMs: done, htmlChars: html.length, rows: drawn.rows, badges: drawn.badges, badgesDrawn: drawn.badgesDrawn ?? 0, url,
         placeMs: drawn.placeMs ?? 0, badgesMs: drawn.badgesMs ?? 0, panelMs: drawn.panelMs ?? 0,
         companionMs, companionDetectMs: result.companionMs?.detect ?? null, companionRequestMs: result.companionMs?.request ?? null,

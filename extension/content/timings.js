@@ -3,13 +3,15 @@
 //                rootsMs (the shadow roots with content, named from the page's world), serialiseMs (getHTML and
 //                the pieces written empty), stripMs (the one regex pass: script bodies, Refully's hosts, roots' styles)
 //   watchMs      watching the capture's rows, so far rows are known when the answer comes (badges.js)
+//   reportMs     the browser's first report on those rows: the observer's callback, a task of its own between the
+//                capture and the answer (0 when it had not come by the time the answer was drawn)
 //   sendMs       the synchronous part of handing the capture to the worker (serialising it onto the relay's port,
 //                or into chrome.runtime.sendMessage's message); handOver says which: "relay" or "message"
 //   drawMs       placing and drawing the badges and the panel once the answer arrived
 //                (placeMs: finding rows and matching anchors; badgesMs: badges; panelMs: the panel)
 //   badges       badges placed on rows; badgesDrawn of them drawn with the answer (the others are on rows more than
 //                a viewport away: drawn if and when the seller scrolls near them)
-//   mainThreadMs captureMs + watchMs + sendMs + drawMs: this script's main-thread time for the capture
+//   mainThreadMs captureMs + watchMs + reportMs + sendMs + drawMs: this script's main-thread time for the capture
 //   endToEndMs   capture start → badges drawn (includes the worker, the companion's parse and detection)
 //   companionMs / companionDetectMs  the companion's own time for the page, and its detection part
 //                (from its Server-Timing header; null when it sends none); companionRequestMs the whole
