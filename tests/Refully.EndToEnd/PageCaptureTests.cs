@@ -302,11 +302,50 @@ public sealed class PageCaptureTests(ChromiumFixture chromium)
     [Fact]
     public async Task WhatThePageNamesToTheCaptureIsCheckedAndChangesNothing()
     {
-        // Arrange: a paired extension on the ledger report, its first capture kept as it came. Then the page answers
-        // every capture's `refully:find-roots` itself too, naming elements the capture must not write empty: the
-        // report table, the heading, the main element, the body, a Katal box, the toolbar, and a <style> and a
-        // label inside a header cell's shadow root (page-world.js names only the document's own <script>, <style>,
-        // <noscript> and <nav> elements with content).
+        // Arrange: the page answers every capture's `refully:find-roots` itself too, naming elements the capture must
+        // not write empty: the report table, the heading, the main element, the body, a Katal box, the toolbar, a row,
+        // and a <style> and a label inside a header cell's shadow root (page-world.js names only the document's own
+        // <script>, <style>, <noscript> and <nav> elements with content).
+        const string Forge = """
+            () => {
+              window.pageScriptRan = 0;
+              const label = document.querySelector("kat-table-cell[header]").shadowRoot;
+              const targets = ["#report", "h1", "main", "body", "kat-box", "#toolbar"].map(s => document.querySelector(s))
+                .concat([label.querySelector("style"), label.querySelector("span"), document.querySelector("kat-table-body kat-table-row")]);
+              document.addEventListener("refully:find-roots", () => {
+                for (const target of targets) {
+                  target.dispatchEvent(new CustomEvent("refully:emptiable", { composed: true }));
+                }
+                window.pageScriptRan++;
+              }, true);
+            }
+            """;
+
+        // Act + Assert: the capture after a change is the capture before it with only the changed cell different.
+        await AssertTheNextCaptureIsTheSameAfterAsync(Forge);
+    }
+
+    [Fact]
+    public async Task APageThatSilencesThePageWorldScriptStillGetsTheSameCapture()
+    {
+        // Arrange: the page stops every `refully:find-roots` before it reaches page-world.js (a window listener in the
+        // capture phase), so no roots and no emptiable elements are named: the content script walks the page itself.
+        const string Silence = """
+            () => {
+              window.pageScriptRan = 0;
+              window.addEventListener("refully:find-roots", event => { event.stopImmediatePropagation(); window.pageScriptRan++; }, true);
+            }
+            """;
+
+        // Act + Assert: the same capture as with the page-world script's answer.
+        await AssertTheNextCaptureIsTheSameAfterAsync(Silence);
+    }
+
+    // A paired extension on the ledger report, its first capture kept as it came; then the page script runs, the first
+    // body cell's text changes (same length) so the page is captured again, and that capture must be the first one with
+    // only the cell changed. The page script must have run during that capture (it counts in window.pageScriptRan).
+    private async Task AssertTheNextCaptureIsTheSameAfterAsync(string pageScript)
+    {
         await using var companion = CompanionServer.Start(keepRawPages: true);
         var token = companion.IssueTokenFor(chromium.ExtensionOrigin);
         await chromium.ResetAsync(companion.Url, token.Token, token.Id);
@@ -314,22 +353,8 @@ public sealed class PageCaptureTests(ChromiumFixture chromium)
         await Eventually.Until(() => companion.Pages.RawPages(), raw => raw.Count == 1, "the first capture kept");
         await page.WaitForTimeoutAsync(1000);
         var before = companion.Pages.RawPages()[0].Html;
-        await page.EvaluateAsync("""
-            () => {
-              window.named = 0;
-              const label = document.querySelector("kat-table-cell[header]").shadowRoot;
-              const targets = ["#report", "h1", "main", "body", "kat-box", "#toolbar"].map(s => document.querySelector(s))
-                .concat([label.querySelector("style"), label.querySelector("span"), document.querySelector("kat-table-body kat-table-row")]);
-              document.addEventListener("refully:find-roots", () => {
-                for (const target of targets) {
-                  target.dispatchEvent(new CustomEvent("refully:emptiable", { composed: true }));
-                  window.named++;
-                }
-              }, true);
-            }
-            """);
+        await page.EvaluateAsync(pageScript);
 
-        // Act: the first body cell's text changes (same length), so the page is captured again.
         var texts = await page.EvaluateAsync<string[]>("""
             () => {
               const cell = document.querySelector("kat-table-body kat-table-cell");
@@ -341,9 +366,9 @@ public sealed class PageCaptureTests(ChromiumFixture chromium)
         var (old, changed) = (texts[0], texts[1]);
         var raw = await Eventually.Until(() => companion.Pages.RawPages(), r => r.Count == 2, "the capture after the change kept");
 
-        // Assert: the page's names reached the capture, and the capture is the first one with only that cell changed.
-        (await page.EvaluateAsync<int>("() => window.named")).Should().BeGreaterThan(0);
+        (await page.EvaluateAsync<int>("() => window.pageScriptRan")).Should().BeGreaterThan(0);
         changed.Should().NotBe(old);
+        before.Should().Contain("<script type=\"application/json\" id=\"report-data\"></script>", "the long inline script is written empty");
         var at = before.IndexOf(old, before.IndexOf("<kat-table-body", StringComparison.Ordinal), StringComparison.Ordinal);
         at.Should().BePositive();
         raw[1].Html.Should().Be(before[..at] + changed + before[(at + old.Length)..]);
