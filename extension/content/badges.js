@@ -66,6 +66,11 @@ Refully.badges = (() => {
   let onReported = null;
   // What that first report cost this script's main thread (reading ~500 entries): part of the capture's cost.
   let reportMs = 0;
+  // A row without a box (display: none) is not far: nothing to wait for. Read only for rows outside the margin.
+  const hasBox = entry => {
+    const box = entry.boundingClientRect;
+    return box.width !== 0 || box.height !== 0;
+  };
   const watcher = typeof IntersectionObserver === "function"
     ? new IntersectionObserver(entries => {
       const started = performance.now();
@@ -73,12 +78,7 @@ Refully.badges = (() => {
       onReported = null;
       try {
         for (const entry of entries) {
-          let far = !entry.isIntersecting;
-          if (far) {
-            const box = entry.boundingClientRect; // a row without a box (display: none) is not far: nothing to wait for
-            far = box.width !== 0 || box.height !== 0;
-          }
-          if (far) {
+          if (!entry.isIntersecting && hasBox(entry)) {
             nearness.set(entry.target, false);
           } else {
             nearness.delete(entry.target);
