@@ -17,7 +17,44 @@ public static class BrowserBenchmark
     private const int SeededByReference = 20; // rows r % 25 == 0
     private const int SeededByFnsku = 5;      // FNSKUs of rows 0..4, each on 10 rows
 
-    public static async Task<int> RunAsync(int captures, TextWriter output)
+    /// <summary>
+    /// <paramref name="runs"/> runs of <paramref name="captures"/> captures each (a fresh Chromium profile and companion for
+    /// each), every run reported on its own, then all their captures pooled: one run's p95 is its 57th value of 60, which
+    /// a few seconds of a slow phase of the machine move by 10 ms; the pooled p95 of several runs spread over time is the
+    /// steadier figure (docs/extension.md, ninth round).
+    /// </summary>
+    public static async Task<int> RunAsync(int captures, int runs, TextWriter output)
+    {
+        var pooledNew = new List<JsonElement>();
+        var pooledRevisited = new List<JsonElement>();
+        var p95s = new List<(double New, double Revisited)>();
+        for (var run = 1; run <= runs; run++)
+        {
+            if (runs > 1)
+            {
+                output.WriteLine($"Run {run} of {runs}, {DateTime.Now:HH:mm:ss}, load average {LoadAverage()}:");
+            }
+            var (measured, revisited) = await RunOnceAsync(captures, output);
+            pooledNew.AddRange(measured);
+            pooledRevisited.AddRange(revisited);
+            p95s.Add((Percentile(measured.Select(t => t.GetProperty("mainThreadMs").GetDouble()).Order().ToList(), 95),
+                Percentile(revisited.Select(t => t.GetProperty("mainThreadMs").GetDouble()).Order().ToList(), 95)));
+            output.WriteLine();
+        }
+        if (runs > 1)
+        {
+            output.WriteLine(FormattableString.Invariant(
+                $"Pooled over {runs} runs ({pooledNew.Count} captures of new pages, {pooledRevisited.Count} revisited); each run's main-thread p95, new / revisited: {string.Join(", ", p95s.Select(p => FormattableString.Invariant($"{p.New:0.0} / {p.Revisited:0.0}")))} ms"));
+            output.WriteLine("Pooled, new pages:");
+            Report(output, pooledNew);
+            output.WriteLine();
+            output.WriteLine("Pooled, revisited pages:");
+            Report(output, pooledRevisited);
+        }
+        return 0;
+    }
+
+    private static async Task<(List<JsonElement> New, List<JsonElement> Revisited)> RunOnceAsync(int captures, TextWriter output)
     {
         var pages = Warmup + captures;
         var chromium = new ChromiumFixture();
@@ -82,12 +119,13 @@ public static class BrowserBenchmark
             }
 
             output.WriteLine($"load average at the end: {LoadAverage()}");
+            output.WriteLine($"machine: {Machine()}, {await page.EvaluateAsync<string>("() => navigator.userAgent.match(/Chrome\\/[\\d.]+/)?.[0] ?? navigator.userAgent")}");
             output.WriteLine("New pages (parse, store 500 records, detect, draw):");
             Report(output, measured);
             output.WriteLine();
             output.WriteLine("Revisited pages (parse, nothing new to store, draw):");
             Report(output, revisited);
-            return 0;
+            return (measured, revisited);
         }
         finally
         {
@@ -114,7 +152,10 @@ public static class BrowserBenchmark
                 if (!t || t.badges < minBadges) return null;
                 const reapplied = (window.refullyReapplyTimings ?? []).slice(beforeReapply);
                 return { ...t, shownToDrawnMs: first || t.drawnAtMs === undefined ? null : t.drawnAtMs - window.benchShownAt,
-                  reapplyMs: reapplied.reduce((sum, r) => sum + r.reapplyMs, 0) };
+                  reapplyMs: reapplied.reduce((sum, r) => sum + r.reapplyMs, 0),
+                  reapplyPlaceMs: reapplied.reduce((sum, r) => sum + r.placeMs, 0),
+                  reapplyBadgesMs: reapplied.reduce((sum, r) => sum + r.badgesMs, 0),
+                  reapplyPanelMs: reapplied.reduce((sum, r) => sum + r.panelMs, 0) };
               };
               const done = result => {
                 document.removeEventListener("refully:timings", check);
@@ -139,6 +180,16 @@ public static class BrowserBenchmark
             throw new TimeoutException($"Waited 30 s for the badges of benchmark page {n}.");
         }
         return timing;
+    }
+
+    /// <summary>The processor and its cores, so runs on different days (or hosts) can be told apart: the same code's
+    /// main-thread p50 has differed by 1.5x between days with the same load (docs/extension.md, ninth round).</summary>
+    private static string Machine()
+    {
+        var model = File.Exists("/proc/cpuinfo")
+            ? File.ReadLines("/proc/cpuinfo").FirstOrDefault(line => line.StartsWith("model name", StringComparison.Ordinal))?.Split(':', 2)[1].Trim()
+            : null;
+        return $"{model ?? "unknown processor"}, {Environment.ProcessorCount} cores";
     }
 
     private static string LoadAverage() =>
@@ -200,9 +251,13 @@ public static class BrowserBenchmark
                      ("badgesMs", "    drawing the badges"),
                      ("panelMs", "    drawing the panel"),
                      ("reapplyMs", "re-apply after the page change (not a capture)"),
+                     ("reapplyPlaceMs", "  finding rows + matching the old anchors"),
+                     ("reapplyBadgesMs", "  badges"),
+                     ("reapplyPanelMs", "  panel"),
+                     ("pageChangeMs", "capture + re-apply: all of it for the change"),
                  })
         {
-            var values = timings.Select(t => Value(t, name)).Order().ToList();
+            var values = timings.Select(t => name == "pageChangeMs" ? PageChangeMs(t) : Value(t, name)).Order().ToList();
             output.WriteLine(FormattableString.Invariant($"{label,-46} p50 {Percentile(values, 50),7:0.0} ms   p95 {Percentile(values, 95),7:0.0} ms   max {values[^1],7:0.0} ms"));
         }
         var handOvers = timings.GroupBy(t => t.TryGetProperty("handOver", out var via) ? via.GetString() ?? "?" : "message")
@@ -227,14 +282,23 @@ public static class BrowserBenchmark
         Targets(output, timings);
     }
 
+    /// <summary>Everything the content script did on the main thread for one page change: the capture's own time and the
+    /// re-apply of the last answer's badges to the changed rows before it (suggestions.js, 60 ms after the change; it builds
+    /// the row index the answer's drawing then reuses). The stricter reading of "main-thread time per capture".</summary>
+    private static double PageChangeMs(JsonElement t) =>
+        t.GetProperty("mainThreadMs").GetDouble() + (t.TryGetProperty("reapplyMs", out var reapply) && reapply.ValueKind == JsonValueKind.Number ? reapply.GetDouble() : 0);
+
     /// <summary>The issue's two targets against this run's numbers (wall clock: read them with the load printed above).</summary>
     private static void Targets(TextWriter output, List<JsonElement> timings)
     {
         List<double> Sorted(string name) => timings.Select(t => t.GetProperty(name).GetDouble()).Order().ToList();
         var mainThread = Sorted("mainThreadMs");
         var endToEnd = Sorted("endToEndMs");
+        var pageChange = timings.Select(PageChangeMs).Order().ToList();
         output.WriteLine(FormattableString.Invariant(
             $"target: main thread per capture, p95 < 30 ms p50 {Percentile(mainThread, 50),7:0.0} ms   p95 {Percentile(mainThread, 95),7:0.0} ms   {(Percentile(mainThread, 95) < 30 ? "met" : "not met")}"));
+        output.WriteLine(FormattableString.Invariant(
+            $"  the same with the re-apply counted          p50 {Percentile(pageChange, 50),7:0.0} ms   p95 {Percentile(pageChange, 95),7:0.0} ms   {(Percentile(pageChange, 95) < 30 ? "met" : "not met")}"));
         output.WriteLine(FormattableString.Invariant(
             $"target: end to end p95 < 250 ms               p50 {Percentile(endToEnd, 50),7:0.0} ms   p95 {Percentile(endToEnd, 95),7:0.0} ms   {(Percentile(endToEnd, 95) < 250 ? "met" : "not met")}"));
     }
