@@ -45,7 +45,7 @@ globalThis.Refully ??= {};
       // The browser's report of the watched rows ran this script in a task of its own (counted when it came by now).
       const reportMs = Refully.badges.reportMs;
       const answered = performance.now();
-      const drawn = show(result, page.shadowRoots);
+      const drawn = show(result, page.shadowRoots, page.url);
       const done = performance.now();
       const mainThreadMs = captured - started + watchMs + reportMs + sendMs + (done - answered);
       const companionMs = result.companionMs?.total ?? null;
@@ -72,13 +72,13 @@ globalThis.Refully ??= {};
     }
   }
 
-  function show(result, shadowRoots) {
+  function show(result, shadowRoots, url) {
     if (result.state === "paired") {
       // Paired and answered: later captures can go through the relay (opened once, when the page is idle).
       if (Refully.handOver.state === "closed") {
         requestIdleCallback(() => Refully.handOver.open(), { timeout: 2000 });
       }
-      return suggestions.show(result.answer, shadowRoots);
+      return suggestions.show(result.answer, shadowRoots, url);
     }
     suggestions.clear();
     if (result.state === "needs-pairing") {

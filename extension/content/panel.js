@@ -66,8 +66,12 @@ Refully.panel = (() => {
   const readingHint = () => element("p", { className: "hint", "data-part": "reading" }, "Reading this page…");
 
   // A new page is being read. Over an earlier answer (SPA navigation) that answer is only hidden, not taken out:
-  // its findings list stays in place for the next answer, which redraws only what differs (see showAnswer).
+  // its findings list stays in place for the next answer, which redraws only what differs (see showAnswer). Already
+  // reading: nothing to do (the re-apply after a navigation shows this before the capture does).
   function showReading() {
+    if (body?.dataset.state === "reading" && host.isConnected) {
+      return;
+    }
     if (body?.dataset.state === "paired" && host.isConnected && findings) {
       body.dataset.state = "reading";
       body.prepend(readingHint());

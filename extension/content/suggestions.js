@@ -22,12 +22,14 @@ Refully.suggestions = (() => {
   let readds = [];
   let paused = false;
   let answerKey = "";
+  let answerUrl = ""; // the URL of the page the last answer is about
   // The rows and what placing learnt about them, until the page changes (pageChanged) or the capture names other
   // shadow roots: the re-apply after a page change and the answer's drawing share one reading of the rows.
   let rowIndex = null;
 
-  // A new answer from the companion. Returns { rows, badges } for the timings.
-  function show(answer, roots) {
+  // A new answer from the companion, about the page captured at `url`. Returns { rows, badges } for the timings.
+  function show(answer, roots, url = location.href) {
+    answerUrl = url;
     withFindings = Array.isArray(answer.findings);
     items = withFindings ? answer.findings.filter(item => item?.finding?.id) : [];
     summary = answer.summary ?? format.emptySummary();
@@ -116,7 +118,12 @@ Refully.suggestions = (() => {
     }
     paused = readds.length > MAX_READDS;
     const key = keyOf(placed);
-    if (key !== placedKey && withFindings) {
+    if (location.href !== answerUrl) {
+      // SPA navigation: the answer was about another page. Its badges stay on the rows they still fit until this page's
+      // answer comes, but the panel says this page is being read (hiding the old list) rather than counting old
+      // findings' rows on it.
+      panel.showReading();
+    } else if (key !== placedKey && withFindings) {
       placedKey = key;
       panel.showFindings(view(placed)); // only when the rows changed: an open reason field is kept otherwise
     }

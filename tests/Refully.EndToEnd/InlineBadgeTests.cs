@@ -118,6 +118,8 @@ public sealed class InlineBadgeTests(ChromiumFixture chromium)
 
         const string Panel = "document.querySelector('refully-panel').shadowRoot";
         await page.EvaluateAsync($"() => {{ window.list = {Panel}.querySelector('[data-part=findings]'); window.firstEntry = window.list.firstElementChild; }}");
+        // What the panel says when the badges are put right after the page's change (the re-apply, before the capture).
+        await page.EvaluateAsync($"() => {{ window.panelAtReapply = []; document.addEventListener('refully:reapply-timings', () => window.panelAtReapply.push({Panel}.querySelector('[data-part=body]').dataset.state)); }}");
 
         // Act 1: "Next" replaces the rows and the URL (pageOffset 2), no reload.
         await page.Locator("#next").ClickAsync();
@@ -142,6 +144,9 @@ public sealed class InlineBadgeTests(ChromiumFixture chromium)
         panel.GetProperty("same").GetBoolean().Should().BeTrue();
         panel.GetProperty("ids").EnumerateArray().Select(id => id.GetString()).Should().Contain(Id(LedgerSeeds.LostOnPage2)).And.NotContain(Id(LedgerSeeds.Damaged));
         panel.GetProperty("reading").GetInt32().Should().Be(0);
+        // The panel said "Reading this page…" from the re-apply after the URL changed (60 ms after the new rows, before
+        // the capture), not counting page 1's findings on page 2's rows until page 2's answer came.
+        (await page.EvaluateAsync<string[]>("() => window.panelAtReapply")).Should().NotBeEmpty().And.HaveElementAt(0, "reading");
 
         // Act 2: the page re-renders the same rows three times (new elements each time).
         await page.EvaluateAsync(CountBadgeInsertions);
