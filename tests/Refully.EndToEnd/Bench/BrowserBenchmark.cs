@@ -183,7 +183,7 @@ public static class BrowserBenchmark
     }
 
     /// <summary>The processor and its cores, so runs on different days (or hosts) can be told apart: the same code's
-    /// main-thread p50 has differed by 1.5x between days with the same load (docs/extension.md, ninth round).</summary>
+    /// main-thread p50 has differed by 1.4x between days with the same load (docs/extension.md, ninth round).</summary>
     private static string Machine()
     {
         var model = File.Exists("/proc/cpuinfo")
