@@ -28,7 +28,7 @@ Refully.suggestions = (() => {
   let rowIndex = null;
 
   // A new answer from the companion, about the page captured at `url`. Returns { rows, badges } for the timings.
-  function show(answer, roots, url = location.href) {
+  function show(answer, roots, url) {
     answerUrl = url;
     withFindings = Array.isArray(answer.findings);
     items = withFindings ? answer.findings.filter(item => item?.finding?.id) : [];
